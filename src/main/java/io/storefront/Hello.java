@@ -1,0 +1,2 @@
+package io.storefront;
+public class Hello {}
