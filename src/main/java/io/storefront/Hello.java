@@ -1,2 +1,0 @@
-package io.storefront;
-public class Hello {}

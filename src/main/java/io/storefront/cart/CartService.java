@@ -1,0 +1,159 @@
+package io.storefront.cart;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.storefront.catalog.StockView;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Money;
+import io.storefront.shared.ShopConfig;
+import io.storefront.shared.Sql;
+import io.storefront.stock.AggregatedStock;
+
+/**
+ * One cart per customer, made of lines keyed by (customer, item); the cart exists as soon as it has a line.
+ * Putting items in a cart changes no stock; it only checks that the stock is there right now.
+ */
+@ApplicationScoped
+public class CartService {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    AggregatedStock stock;
+
+    @Inject
+    CheckoutGuard checkoutGuard;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    Clock clock;
+
+    public CartView cart(UUID customerId) {
+        return sql.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, coalesce(s.aggregated, 0)
+                    FROM cart_line l
+                    JOIN item i ON i.id = l.item_id
+                    LEFT JOIN item_stock s ON s.item_id = l.item_id
+                    WHERE l.customer_id = ?
+                    ORDER BY l.added_at, l.item_id""")) {
+                statement.setObject(1, customerId);
+                List<CartView.Line> lines = new ArrayList<>();
+                long total = 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        int quantity = rows.getInt(3);
+                        long price = rows.getLong(4);
+                        total += quantity * price;
+                        lines.add(new CartView.Line(rows.getObject(1, UUID.class), rows.getString(2), quantity,
+                                Money.of(price, rows.getString(5)), StockView.of(rows.getInt(6))));
+                    }
+                }
+                return new CartView(lines, Money.of(total, config.currency()));
+            }
+        });
+    }
+
+    /** Sets the line to {@code quantity}; 0 removes it. */
+    @Transactional
+    public CartView setQuantity(UUID customerId, UUID itemId, Integer quantity) {
+        int max = config.cart().maxQuantityPerLine();
+        if (quantity == null) {
+            throw ApiException.validation("quantity", "'quantity' is required");
+        }
+        if (quantity < 0 || quantity > max) {
+            throw ApiException.validation("quantity", "'quantity' must be between 0 and " + max);
+        }
+        refuseDuringCheckout(customerId);
+        if (quantity == 0) {
+            removeLine(customerId, itemId);
+            return cart(customerId);
+        }
+        Integer available = stock.levels(List.of(itemId)).get(itemId);
+        if (available == null) {
+            throw ApiException.notFound("Item " + itemId);
+        }
+        if (available < quantity) {
+            throw ApiException.conflict("OUT_OF_STOCK", "Only " + available + " left of item " + itemId,
+                    Map.of("itemId", itemId, "available", available, "requested", quantity));
+        }
+        sql.run(connection -> {
+            int lines = Sql.update(connection, """
+                    INSERT INTO cart_line (customer_id, item_id, quantity, added_at)
+                    SELECT ?, ?, ?, ?
+                    WHERE (SELECT count(*) FROM cart_line WHERE customer_id = ? AND item_id <> ?) < ?
+                    ON CONFLICT (customer_id, item_id) DO UPDATE SET quantity = excluded.quantity""",
+                    customerId, itemId, quantity, clock.instant().atOffset(java.time.ZoneOffset.UTC), customerId, itemId,
+                    config.cart().maxLines());
+            if (lines == 0) {
+                throw ApiException.conflict("CART_FULL",
+                        "A cart holds at most " + config.cart().maxLines() + " different items");
+            }
+            return lines;
+        });
+        return cart(customerId);
+    }
+
+    @Transactional
+    public CartView remove(UUID customerId, UUID itemId) {
+        refuseDuringCheckout(customerId);
+        removeLine(customerId, itemId);
+        return cart(customerId);
+    }
+
+    /** The lines a checkout starts from, as (item, quantity), in item order. */
+    public Map<UUID, Integer> lines(UUID customerId) {
+        return sql.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT item_id, quantity FROM cart_line WHERE customer_id = ? ORDER BY item_id")) {
+                statement.setObject(1, customerId);
+                Map<UUID, Integer> lines = new java.util.LinkedHashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        lines.put(rows.getObject(1, UUID.class), rows.getInt(2));
+                    }
+                }
+                return lines;
+            }
+        });
+    }
+
+    /** Takes ordered items out of the cart (in the order's transaction). */
+    public void removeOrdered(UUID customerId, Iterable<UUID> itemIds) {
+        List<UUID> ids = new ArrayList<>();
+        itemIds.forEach(ids::add);
+        sql.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM cart_line WHERE customer_id = ? AND item_id = ANY (?)")) {
+                statement.setObject(1, customerId);
+                statement.setArray(2, Sql.uuids(connection, ids));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private void refuseDuringCheckout(UUID customerId) {
+        if (checkoutGuard.lockAndCheckActive(customerId)) {
+            throw ApiException.conflict("CHECKOUT_ACTIVE",
+                    "The cart cannot change while a checkout is active; submit or cancel the checkout first");
+        }
+    }
+
+    private void removeLine(UUID customerId, UUID itemId) {
+        sql.run(connection -> Sql.update(connection, "DELETE FROM cart_line WHERE customer_id = ? AND item_id = ?",
+                customerId, itemId));
+    }
+}

@@ -1,0 +1,155 @@
+package io.storefront.catalog;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Money;
+import io.storefront.shared.Page;
+import io.storefront.shared.ShopConfig;
+import io.storefront.shared.Sql;
+import io.storefront.stock.AggregatedStock;
+
+/** The catalog: search and item views with live stock, and the admin's item maintenance. */
+@ApplicationScoped
+public class CatalogService {
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    static final long MAX_PRICE = 100_000_000_00L;
+
+    @Inject
+    SearchResults searchResults;
+
+    @Inject
+    AggregatedStock stock;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Clock clock;
+
+    public Page<ItemView> search(String rawQuery, int limit, String cursor) {
+        String query = normalize(rawQuery);
+        SearchService.SearchHits hits = searchResults.find(query, limit, cursor == null ? "" : cursor);
+        Map<UUID, Integer> levels = stock.levels(hits.items().stream().map(ItemSummary::id).toList());
+        List<ItemView> items = hits.items().stream()
+                .map(item -> ItemView.of(item, levels.getOrDefault(item.id(), 0)))
+                .toList();
+        return new Page<>(items, hits.nextCursor());
+    }
+
+    public ItemView item(UUID id) {
+        return sql.run(connection -> {
+            try (var statement = connection.prepareStatement("""
+                    SELECT i.name, i.description, i.price_amount, i.currency, coalesce(s.aggregated, 0)
+                    FROM item i LEFT JOIN item_stock s ON s.item_id = i.id WHERE i.id = ?""")) {
+                statement.setObject(1, id);
+                try (var rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        throw ApiException.notFound("Item " + id);
+                    }
+                    return new ItemView(id, rows.getString(1), rows.getString(2),
+                            Money.of(rows.getLong(3), rows.getString(4)), StockView.of(rows.getInt(5)));
+                }
+            }
+        });
+    }
+
+    /** Items as the cart and checkout need them: name and price, for many ids in one query. */
+    public Map<UUID, ItemSummary> summaries(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sql.run(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT id, name, description, price_amount, currency FROM item WHERE id = ANY (?)")) {
+                statement.setArray(1, Sql.uuids(connection, ids));
+                Map<UUID, ItemSummary> items = new java.util.HashMap<>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        items.put(id, new ItemSummary(id, rows.getString(2), rows.getString(3),
+                                Money.of(rows.getLong(4), rows.getString(5))));
+                    }
+                }
+                return items;
+            }
+        });
+    }
+
+    @Transactional
+    public ItemView create(ItemRequest request) {
+        ItemRequest valid = validate(request);
+        Item item = Item.create(valid.name(), valid.description(), valid.price().amount(), valid.price().currency(),
+                clock.instant());
+        item.persist();
+        sql.runAfterFlush(connection -> io.storefront.shared.Sql.update(connection,
+                "INSERT INTO item_stock (item_id, aggregated, updated_at) VALUES (?, 0, now())", item.id));
+        searchResults.clear();
+        Log.infof("Item %s created: %s", item.id, item.name);
+        return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
+                StockView.of(0));
+    }
+
+    @Transactional
+    public ItemView update(UUID id, ItemRequest request) {
+        ItemRequest valid = validate(request);
+        Item item = Item.<Item>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Item " + id));
+        item.describe(valid.name(), valid.description(), valid.price().amount(), valid.price().currency(),
+                clock.instant());
+        searchResults.clear();
+        Log.infof("Item %s updated", id);
+        return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
+                StockView.of(stock.levels(List.of(id)).getOrDefault(id, 0)));
+    }
+
+    String normalize(String rawQuery) {
+        if (rawQuery == null) {
+            return "";
+        }
+        if (rawQuery.codePointCount(0, rawQuery.length()) > config.search().maxQueryLength()) {
+            throw ApiException.validation("q", "'q' may be at most " + config.search().maxQueryLength() + " characters");
+        }
+        String withoutControls = CONTROL.matcher(rawQuery).replaceAll(" ");
+        return SPACES.matcher(withoutControls).replaceAll(" ").trim();
+    }
+
+    private ItemRequest validate(ItemRequest request) {
+        if (request == null) {
+            throw ApiException.validation("body", "A request body is required");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.validation("name", "'name' is required and at most 200 characters");
+        }
+        String description = request.description() == null ? "" : request.description().strip();
+        if (description.length() > 5000) {
+            throw ApiException.validation("description", "'description' may be at most 5000 characters");
+        }
+        Money price = request.price();
+        if (price == null || price.amount() == null) {
+            throw ApiException.validation("price.amount", "'price.amount' is required");
+        }
+        if (price.amount() < 0 || price.amount() > MAX_PRICE) {
+            throw ApiException.validation("price.amount", "'price.amount' must be between 0 and " + MAX_PRICE);
+        }
+        String currency = price.currency() == null ? config.currency() : price.currency();
+        if (!currency.equals(config.currency())) {
+            throw ApiException.validation("price.currency", "'price.currency' must be " + config.currency());
+        }
+        return new ItemRequest(name, description, Money.of(price.amount(), currency));
+    }
+}

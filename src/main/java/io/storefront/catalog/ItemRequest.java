@@ -1,0 +1,7 @@
+package io.storefront.catalog;
+
+import io.storefront.shared.Money;
+
+/** Body of the admin's item create and update. The currency may be left out; it must be the shop's currency. */
+public record ItemRequest(String name, String description, Money price) {
+}

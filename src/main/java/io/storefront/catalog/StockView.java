@@ -1,0 +1,9 @@
+package io.storefront.catalog;
+
+/** The stock block shown with items and cart lines: the aggregated (sellable) stock. */
+public record StockView(int available, boolean inStock) {
+
+    public static StockView of(int available) {
+        return new StockView(available, available > 0);
+    }
+}

@@ -1,0 +1,55 @@
+package io.storefront.checkout;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.storefront.cart.CheckoutGuard;
+import io.storefront.shared.Sql;
+
+/**
+ * Serializes a customer's cart changes and checkout transitions with a transaction-scoped advisory lock on the
+ * customer, so that a cart change and a checkout that starts at the same moment cannot interleave.
+ */
+@ApplicationScoped
+public class CustomerCheckoutGuard implements CheckoutGuard {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public boolean lockAndCheckActive(UUID customerId) {
+        lockCustomer(customerId);
+        return sql.run(connection -> {
+            // A separate statement after the lock: its snapshot then sees what the lock holder committed.
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM checkout WHERE customer_id = ? AND status = 'ACTIVE' AND expires_at > ?)")) {
+                statement.setObject(1, customerId);
+                statement.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    void lockCustomer(UUID customerId) {
+        long key = customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits();
+        sql.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                statement.setLong(1, key);
+                statement.execute();
+                return null;
+            }
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package io.storefront.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** Page sizes and opaque keyset cursors, validated the same way on every list endpoint. */
+public final class Paging {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    private static final String SEPARATOR = "\u001f";
+
+    private Paging() {
+    }
+
+    /** The page size of a {@code ?limit=} query parameter: absent means 20, anything but 1..100 is a 400. */
+    public static int limit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400 below
+        }
+        throw ApiException.validation("limit", "'limit' must be an integer between 1 and " + MAX_LIMIT);
+    }
+
+    /** An opaque cursor holding the sort key of the last row of a page. */
+    public static String cursor(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                text.append(SEPARATOR);
+            }
+            text.append(parts[i]);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parts of a cursor made by {@link #cursor}, or a 400 if the client sent something else. */
+    public static List<String> parts(String cursor, int count) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(text.split(SEPARATOR, -1));
+            if (parts.size() == count) {
+                return parts;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the 400 below
+        }
+        throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
+    }
+}

@@ -1,0 +1,55 @@
+package io.storefront.shared;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings; every one can be set by environment variable (SHOP_CART_MAX_QUANTITY_PER_LINE, ...). */
+@ConfigMapping(prefix = "shop")
+public interface ShopConfig {
+
+    /** The one currency prices are kept in (ISO 4217). */
+    @WithDefault("USD")
+    String currency();
+
+    Cart cart();
+
+    Search search();
+
+    Checkout checkout();
+
+    EmbeddedPostgresql embeddedPostgresql();
+
+    interface Cart {
+        /** The largest quantity one cart line may hold; larger is a 400. */
+        @WithDefault("100")
+        int maxQuantityPerLine();
+
+        /** The most distinct items one cart may hold. */
+        @WithDefault("100")
+        int maxLines();
+    }
+
+    interface Search {
+        /** Longer search strings are a 400. */
+        @WithDefault("200")
+        int maxQueryLength();
+    }
+
+    interface Checkout {
+        /** How long a checkout holds its reservations. */
+        @WithDefault("PT10M")
+        Duration reservationTtl();
+    }
+
+    interface EmbeddedPostgresql {
+        /** Where the embedded PostgreSQL keeps its data; read before the application starts. */
+        Optional<String> dataDir();
+
+        /** Wipe the data directory on start (the tests do). */
+        @WithDefault("false")
+        boolean cleanDataDir();
+    }
+}

@@ -1,0 +1,164 @@
+package io.storefront.shared.devdata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.storefront.shared.devdata.SampleCatalog.Catalog;
+import io.storefront.shared.devdata.SampleCatalog.Item;
+import io.storefront.shared.devdata.SampleCatalog.ItemStock;
+import io.storefront.shared.devdata.SampleCatalog.Warehouse;
+import io.storefront.shared.devdata.SampleCatalog.WarehouseStock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Loads the {@link SampleCatalog} (about 3,000 items, three warehouses and their stock) into an empty database at
+ * startup, so that {@code quarkus:dev} has something to search, put in a cart and order. The bean exists only in
+ * the dev build profile: prod and test builds never contain it.
+ *
+ * <p>Everything is written in one transaction with JDBC batch inserts; a database that already holds items is left
+ * untouched, so restarts (and live reloads) keep whatever the developer changed.
+ */
+@IfBuildProfile("dev")
+@ApplicationScoped
+public class DevDataLoader {
+
+    private static final int BATCH_SIZE = 1_000;
+
+    /** Serializes concurrent loaders (two dev instances on one database) for the length of the transaction. */
+    private static final long ADVISORY_LOCK_KEY = 0x53_54_4F_52_45_44_45_56L; // "STOREDEV"
+
+    private static final String INSERT_WAREHOUSE = """
+            INSERT INTO warehouse (id, name, address, latitude, longitude, webhook_url, webhook_secret, created_at)
+            VALUES (?, ?, CAST(? AS jsonb), ?, ?, NULL, NULL, now())""";
+    private static final String INSERT_ITEM = """
+            INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, now(), now())""";
+    private static final String INSERT_WAREHOUSE_STOCK = """
+            INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at)
+            VALUES (?, ?, ?, ?, now())""";
+    private static final String INSERT_ITEM_STOCK = """
+            INSERT INTO item_stock (item_id, aggregated, updated_at)
+            VALUES (?, ?, now())""";
+
+    /** A private mapper: the application's may be configured to drop nulls, and {@code line2} must stay. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
+    }
+
+    void loadIfEmpty() {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
+                try (ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM item)")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        Log.info("Sample catalog already present, skipping");
+                        return;
+                    }
+                }
+            }
+            Catalog catalog = SampleCatalog.generate();
+            insertWarehouses(connection, catalog.warehouses());
+            insertItems(connection, catalog.items());
+            insertWarehouseStock(connection, catalog.warehouseStock());
+            insertItemStock(connection, catalog.itemStock());
+            Log.infof("Loaded the sample catalog: %d items, %d warehouses, %d units of stock in %d ms",
+                    catalog.items().size(), catalog.warehouses().size(), catalog.totalUnits(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load the sample catalog", e);
+        }
+    }
+
+    private static void insertWarehouses(Connection connection, List<Warehouse> warehouses) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WAREHOUSE)) {
+            for (Warehouse warehouse : warehouses) {
+                insert.setObject(1, warehouse.id());
+                insert.setString(2, warehouse.name());
+                insert.setString(3, toJson(warehouse));
+                insert.setDouble(4, warehouse.latitude());
+                insert.setDouble(5, warehouse.longitude());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertItems(Connection connection, List<Item> items) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ITEM)) {
+            int pending = 0;
+            for (Item item : items) {
+                insert.setObject(1, item.id());
+                insert.setString(2, item.name());
+                insert.setString(3, item.description());
+                insert.setLong(4, item.priceAmount());
+                insert.setString(5, item.currency());
+                insert.addBatch();
+                pending = flushIfFull(insert, pending + 1);
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertWarehouseStock(Connection connection, List<WarehouseStock> stock) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_WAREHOUSE_STOCK)) {
+            int pending = 0;
+            for (WarehouseStock row : stock) {
+                insert.setObject(1, row.itemId());
+                insert.setObject(2, row.warehouseId());
+                insert.setInt(3, row.physical());
+                insert.setInt(4, row.available());
+                insert.addBatch();
+                pending = flushIfFull(insert, pending + 1);
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertItemStock(Connection connection, List<ItemStock> stock) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_ITEM_STOCK)) {
+            int pending = 0;
+            for (ItemStock row : stock) {
+                insert.setObject(1, row.itemId());
+                insert.setInt(2, row.aggregated());
+                insert.addBatch();
+                pending = flushIfFull(insert, pending + 1);
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static int flushIfFull(PreparedStatement insert, int pending) throws SQLException {
+        if (pending < BATCH_SIZE) {
+            return pending;
+        }
+        insert.executeBatch();
+        return 0;
+    }
+
+    private static String toJson(Warehouse warehouse) {
+        try {
+            return JSON.writeValueAsString(warehouse.address());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialize the address of " + warehouse.name(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.storefront.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.isOneOf;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.storefront.support.Fixtures;
+
+@QuarkusTest
+class SearchTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void shouldRankNameMatchesAboveDescriptionMatches() {
+        String m = Fixtures.marker();
+        UUID headphones = fixtures.item("Wireless Headphones " + m, "Over-ear, noise cancelling", 19900, 5);
+        UUID shoes = fixtures.item("Running Shoes " + m, "Light shoes that pair well with wireless headphones", 8900, 5);
+        UUID coffee = fixtures.item("Coffee Maker " + m, "Brews twelve cups", 4900, 5);
+
+        List<String> ids = search(m + " wireless headphones").getList("items.id");
+
+        assertThat(ids).startsWith(headphones.toString()).contains(shoes.toString())
+                .doesNotContain(coffee.toString());
+    }
+
+    @Test
+    void shouldFindPartlyTypedWords() {
+        String m = Fixtures.marker();
+        UUID headphones = fixtures.item("Wireless Headphones " + m, "Over-ear", 19900, 5);
+        UUID stand = fixtures.item("Headphone Stand " + m, "Aluminium", 2900, 5);
+        fixtures.item("Desk Lamp " + m, "LED", 2900, 5);
+
+        List<String> ids = search(m + " headph").getList("items.id");
+
+        assertThat(ids).containsExactlyInAnyOrder(headphones.toString(), stand.toString());
+    }
+
+    @Test
+    void shouldForgiveSmallTypos() {
+        String m = Fixtures.marker();
+        UUID headphones = fixtures.item("Wireless Headphones " + m, "Over-ear", 19900, 5);
+
+        List<String> ids = search("Wireles Headphnes " + m).getList("items.id");
+
+        assertThat(ids).contains(headphones.toString());
+    }
+
+    @Test
+    void shouldShowLiveStockEvenForACachedSearch() {
+        String m = Fixtures.marker();
+        UUID lamp = fixtures.item("Reading Lamp " + m, "Warm light", 3900, 2);
+        search(m + " lamp");
+
+        fixtures.addStock(lamp, 5);
+
+        JsonPath again = search(m + " lamp");
+        assertThat(again.getInt("items[0].stock.available")).isEqualTo(7);
+    }
+
+    @Test
+    void shouldPageThroughSearchResultsWithoutDuplicatesOrGaps() {
+        String m = Fixtures.marker();
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 23; i++) {
+            created.add(fixtures.item("Cable " + m + " number " + i, "USB cable", 500 + i, 1).toString());
+        }
+        assertThat(collect(m + " cable", 5)).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void shouldPageThroughTheWholeCatalogWithoutDuplicatesOrGaps() {
+        fixtures.item("Catalog Listing Item " + Fixtures.marker(), 1);
+        int total = fixtures.queryInt("SELECT count(*) FROM item");
+        List<String> all = collect("", 100);
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(all.size()).isGreaterThanOrEqualTo(total);
+    }
+
+    @Test
+    void shouldAnswerHostileSearchStringsWithoutFailing() {
+        List<String> hostile = List.of("%", "_", "%_%", "'", "''", "\"", "\"unterminated", ":*", "a:*", "!", "&|!()",
+                "<->", "\\", "'; DROP TABLE item; --", "🎧", "🎧 headphones 🎧", "-", "or", "a & b | !c",
+                "ÄÖÜ straße", "\u0000", "x\u0000y", "      ", "*".repeat(200), "a".repeat(200));
+        for (String q : hostile) {
+            given().queryParam("q", q).get("/api/v1/items").then().statusCode(200);
+        }
+        given().queryParam("q", "a".repeat(5000)).get("/api/v1/items").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("q"));
+    }
+
+    @Test
+    void shouldRefuseBadPagingParameters() {
+        for (String limit : List.of("0", "101", "-1", "abc", "1.5", "99999999999")) {
+            given().queryParam("limit", limit).get("/api/v1/items").then().statusCode(400)
+                    .body("field", equalTo("limit"));
+        }
+        for (String cursor : List.of("nonsense", "%%%", "czFiMmMz")) {
+            given().queryParam("cursor", cursor).get("/api/v1/items").then()
+                    .statusCode(isOneOf(400)).body("field", equalTo("cursor"));
+        }
+    }
+
+    private List<String> collect(String q, int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("q", q).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/items").then().statusCode(200).extract().jsonPath();
+            List<String> pageIds = page.getList("items.id");
+            assertThat(pageIds.size()).isLessThanOrEqualTo(limit);
+            ids.addAll(pageIds);
+            cursor = page.getString("nextCursor");
+            assertThat(++pages).isLessThan(10_000);
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static JsonPath search(String q) {
+        return given().queryParam("q", q).get("/api/v1/items").then().statusCode(200).extract().jsonPath();
+    }
+}

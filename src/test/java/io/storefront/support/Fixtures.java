@@ -1,0 +1,105 @@
+package io.storefront.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Test data written straight to the database, so that each test owns its items and stock. Stock is added the
+ * way a warehouse receipt adds it: physical, available and aggregated together, keeping DOMAIN.md's rules true.
+ */
+@ApplicationScoped
+public class Fixtures {
+
+    @Inject
+    DataSource dataSource;
+
+    private volatile UUID warehouseId;
+
+    public UUID item(String name, String description, long priceAmount, int stock) {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 'USD', now(), now())", id, name, description, priceAmount);
+        execute("INSERT INTO item_stock (item_id, aggregated, updated_at) VALUES (?, 0, now())", id);
+        if (stock > 0) {
+            addStock(id, stock);
+        }
+        return id;
+    }
+
+    public UUID item(String name, int stock) {
+        return item(name, "A test item called " + name, 1000, stock);
+    }
+
+    public void addStock(UUID itemId, int quantity) {
+        UUID warehouse = warehouse();
+        execute("INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at) "
+                + "VALUES (?, ?, ?, ?, now()) ON CONFLICT (item_id, warehouse_id) DO UPDATE SET "
+                + "physical = warehouse_stock.physical + excluded.physical, "
+                + "available = warehouse_stock.available + excluded.available", itemId, warehouse, quantity, quantity);
+        execute("UPDATE item_stock SET aggregated = aggregated + ? WHERE item_id = ?", quantity, itemId);
+    }
+
+    public int aggregated(UUID itemId) {
+        return queryInt("SELECT aggregated FROM item_stock WHERE item_id = ?", itemId);
+    }
+
+    public int queryInt(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An ACTIVE checkout row for a customer, as if a checkout had begun (for cart rules). */
+    public UUID activeCheckout(UUID customerId) {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO checkout (id, customer_id, status, created_at, expires_at, total_amount, currency) "
+                + "VALUES (?, ?, 'ACTIVE', now(), ?, 0, 'USD')", id, customerId, OffsetDateTime.now().plusMinutes(10));
+        return id;
+    }
+
+    public synchronized UUID warehouse() {
+        if (warehouseId == null) {
+            UUID id = UUID.randomUUID();
+            execute("INSERT INTO warehouse (id, name, address, created_at) VALUES (?, 'Test warehouse', "
+                    + "'{\"name\":\"Test\",\"line1\":\"1 Main St\",\"city\":\"Newark\",\"region\":\"NJ\","
+                    + "\"postalCode\":\"07101\",\"country\":\"US\"}'::jsonb, now())", id);
+            warehouseId = id;
+        }
+        return warehouseId;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    public static String marker() {
+        return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+}
