@@ -42,7 +42,8 @@ public class CustomerCheckoutGuard implements CheckoutGuard {
         });
     }
 
-    void lockCustomer(UUID customerId) {
+    /** Holds the customer's lock until the transaction ends: cart edits, checkout and submit queue on it. */
+    public void lockCustomer(UUID customerId) {
         long key = customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits();
         sql.run(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {

@@ -42,6 +42,14 @@ public interface ShopConfig {
         /** How long a checkout holds its reservations. */
         @WithDefault("PT10M")
         Duration reservationTtl();
+
+        /** How often the reaper releases expired checkouts (a Quarkus scheduler interval such as 5s). */
+        @WithDefault("5s")
+        String reaperInterval();
+
+        /** How many expired checkouts the reaper releases per transaction. */
+        @WithDefault("200")
+        int reaperBatchSize();
     }
 
     interface EmbeddedPostgresql {

@@ -1,0 +1,228 @@
+package io.storefront.checkout;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.storefront.cart.CartService;
+import io.storefront.catalog.CatalogService;
+import io.storefront.catalog.ItemSummary;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Money;
+import io.storefront.shared.ShopConfig;
+import io.storefront.shared.Sql;
+import io.storefront.shared.Transactions;
+import io.storefront.stock.AggregatedStock;
+
+/**
+ * Checkouts and their reservations. Beginning a checkout takes aggregated stock for every cart line that still
+ * has enough; cancelling or expiring gives exactly that back; completing (order submission) keeps it, because the
+ * order now holds it. Every transition locks the customer, then the checkout row, then stock rows in item order.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    @Inject
+    CustomerCheckoutGuard guard;
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    AggregatedStock stock;
+
+    @Inject
+    CheckoutLines lines;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** The outcome of {@link #begin}: the checkout, and whether this call created it. */
+    public record Began(CheckoutView checkout, boolean created) {
+    }
+
+    public Began begin(UUID customerId) {
+        return Transactions.retrying("Checkout", () -> {
+            guard.lockCustomer(customerId);
+            Instant now = clock.instant();
+            var current = Checkout.lockActiveOf(customerId);
+            if (current.isPresent()) {
+                Checkout checkout = current.get();
+                if (!checkout.isExpiredAt(now)) {
+                    return new Began(view(checkout, lines.of(checkout.id), List.of()), false);
+                }
+                expire(List.of(checkout.id), now);
+            }
+            Map<UUID, Integer> cart = carts.lines(customerId);
+            if (cart.isEmpty()) {
+                throw ApiException.conflict("CART_EMPTY", "The cart is empty");
+            }
+            Map<UUID, ItemSummary> items = catalog.summaries(List.copyOf(cart.keySet()));
+            AggregatedStock.Reservation reservation = stock.take(cart);
+            List<ReservedLine> reserved = new ArrayList<>();
+            List<CheckoutView.Unavailable> unavailable = new ArrayList<>();
+            cart.forEach((itemId, quantity) -> {
+                if (reservation.taken().containsKey(itemId)) {
+                    reserved.add(new ReservedLine(itemId, quantity, items.get(itemId).price().amount()));
+                } else {
+                    unavailable.add(new CheckoutView.Unavailable(itemId, quantity, reservation.availableBefore(itemId)));
+                }
+            });
+            if (reserved.isEmpty()) {
+                throw ApiException.conflict("OUT_OF_STOCK", "Nothing in the cart is in stock in the wanted quantity",
+                        Map.of("lines", unavailable));
+            }
+            long total = reserved.stream().mapToLong(line -> line.quantity() * line.unitPriceAmount()).sum();
+            Checkout checkout = Checkout.begin(customerId, now, now.plus(config.checkout().reservationTtl()), total,
+                    config.currency());
+            checkout.persist();
+            lines.insert(checkout.id, reserved);
+            Log.infof("Checkout %s began for customer %s: %d lines reserved, %d unavailable, expires at %s",
+                    checkout.id, customerId, reserved.size(), unavailable.size(), checkout.expiresAt);
+            return new Began(view(checkout, reserved, unavailable), true);
+        });
+    }
+
+    /** The customer's live checkout, or 404. */
+    public CheckoutView active(UUID customerId) {
+        Instant now = clock.instant();
+        return Checkout.<Checkout>find("customerId = ?1 and status = ?2", customerId, CheckoutStatus.ACTIVE)
+                .firstResultOptional()
+                .filter(checkout -> !checkout.isExpiredAt(now))
+                .map(checkout -> view(checkout, lines.of(checkout.id), List.of()))
+                .orElseThrow(() -> ApiException.notFound("An active checkout"));
+    }
+
+    /** Cancels the customer's checkout and gives back exactly what it reserved. */
+    public void cancel(UUID customerId) {
+        Transactions.retrying("Checkout cancel", () -> {
+            guard.lockCustomer(customerId);
+            Instant now = clock.instant();
+            Checkout checkout = Checkout.lockActiveOf(customerId).orElseThrow(() -> Checkout.anyOf(customerId)
+                    ? ApiException.conflict("CHECKOUT_NOT_ACTIVE", "There is no active checkout to cancel")
+                    : ApiException.notFound("An active checkout"));
+            if (checkout.isExpiredAt(now)) {
+                // Already over; release it as expired, which is what the reaper would do a moment later.
+                expire(List.of(checkout.id), now);
+                return null;
+            }
+            checkout.cancel(now);
+            stock.give(lines.quantities(List.of(checkout.id)));
+            Log.infof("Checkout %s cancelled by customer %s", checkout.id, customerId);
+            return null;
+        });
+    }
+
+    /**
+     * Completes a live checkout of this customer for an order, inside the caller's transaction (the customer lock
+     * must be held): the reservations stay taken and now belong to the order.
+     *
+     * @return the reserved lines the order is made of
+     */
+    public List<ReservedLine> completeForOrder(UUID customerId, UUID checkoutId) {
+        Checkout checkout = Checkout.lock(checkoutId)
+                .filter(found -> found.customerId.equals(customerId))
+                .orElseThrow(() -> ApiException.notFound("Checkout " + checkoutId));
+        checkout.complete(clock.instant());
+        Log.infof("Checkout %s completed", checkoutId);
+        return lines.of(checkoutId);
+    }
+
+    /** Checks, without locking, that a checkout could be submitted now, and returns its total for payment. */
+    public Money submittableTotal(UUID customerId, UUID checkoutId) {
+        Checkout checkout = Checkout.<Checkout>findByIdOptional(checkoutId)
+                .filter(found -> found.customerId.equals(customerId))
+                .orElseThrow(() -> ApiException.notFound("Checkout " + checkoutId));
+        checkout.requireLive(clock.instant());
+        return Money.of(checkout.totalAmount, checkout.currency);
+    }
+
+    public void lockCustomer(UUID customerId) {
+        guard.lockCustomer(customerId);
+    }
+
+    /**
+     * Releases up to one batch of expired checkouts, skipping rows other replicas are working on.
+     *
+     * @return how many were released
+     */
+    int releaseExpiredBatch() {
+        Instant now = clock.instant();
+        List<UUID> ids = new ArrayList<>();
+        List<Instant> expiries = new ArrayList<>();
+        sql.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, expires_at FROM checkout
+                    WHERE status = 'ACTIVE' AND expires_at <= ?
+                    ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+                select.setObject(1, now.atOffset(ZoneOffset.UTC));
+                select.setInt(2, config.checkout().reaperBatchSize());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                        expiries.add(rows.getObject(2, OffsetDateTime.class).toInstant());
+                    }
+                }
+            }
+            return null;
+        });
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        expire(ids, now);
+        Timer lag = Timer.builder("shop.checkout.release.lag")
+                .description("Time from a checkout's expiresAt to the release of its stock")
+                .register(metrics);
+        expiries.forEach(expiresAt -> lag.record(Duration.between(expiresAt, now).abs()));
+        return ids.size();
+    }
+
+    /** Marks locked, expired checkouts EXPIRED and gives their reservations back, set-wise. */
+    private void expire(List<UUID> checkoutIds, Instant now) {
+        sql.runAfterFlush(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE checkout SET status = 'EXPIRED', closed_at = ? WHERE id = ANY (?) AND status = 'ACTIVE'")) {
+                update.setObject(1, now.atOffset(ZoneOffset.UTC));
+                update.setArray(2, Sql.uuids(connection, checkoutIds));
+                return update.executeUpdate();
+            }
+        });
+        Map<UUID, Integer> released = lines.quantities(checkoutIds);
+        stock.give(released);
+        Log.infof("Released %d expired checkout(s), %d units back in stock", checkoutIds.size(),
+                released.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static CheckoutView view(Checkout checkout, List<ReservedLine> reserved,
+            List<CheckoutView.Unavailable> unavailable) {
+        return new CheckoutView(checkout.id, checkout.status, checkout.expiresAt,
+                reserved.stream().map(line -> new CheckoutView.Reserved(line.itemId(), line.quantity())).toList(),
+                unavailable, Money.of(checkout.totalAmount, checkout.currency));
+    }
+}

@@ -1,0 +1,5 @@
+package io.storefront.checkout;
+
+public enum CheckoutStatus {
+    ACTIVE, COMPLETED, CANCELLED, EXPIRED
+}

@@ -1,0 +1,208 @@
+package io.storefront.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import io.storefront.cart.CartService;
+import io.storefront.checkout.CheckoutService;
+import io.storefront.checkout.ReservedLine;
+import io.storefront.shared.Address;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Ids;
+import io.storefront.shared.Money;
+import io.storefront.shared.Page;
+import io.storefront.shared.Paging;
+import io.storefront.shared.Transactions;
+import io.storefront.stock.AggregatedStock;
+
+/**
+ * Orders: submission (idempotent per customer and key), history, and cancellation. Submission changes no stock:
+ * the checkout's reservations become the order's.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
+
+    @Inject
+    CheckoutService checkouts;
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    AggregatedStock stock;
+
+    @Inject
+    PaymentGateway payments;
+
+    @Inject
+    OrderRecords records;
+
+    @Inject
+    Event<OrderCancelled> cancelled;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a submission: the order, and whether this request created it (else it is a replay). */
+    public record Submitted(OrderView order, boolean created) {
+    }
+
+    private record ValidSubmission(UUID checkoutId, Address shippingAddress, String method, String token) {
+    }
+
+    public Submitted submit(UUID customerId, String idempotencyKey, SubmitOrderRequest request) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.validation("Idempotency-Key",
+                    "The Idempotency-Key header is required: a client-generated UUID");
+        }
+        ValidSubmission submission = validate(request);
+        String hash = hash(submission);
+
+        var replay = records.idempotencyKey(customerId, idempotencyKey);
+        if (replay.isPresent()) {
+            return replayOf(replay.get(), hash);
+        }
+        Money total = checkouts.submittableTotal(customerId, submission.checkoutId());
+
+        // Payment happens before the transaction and outside any stock lock (DOMAIN.md: no remote call under locks).
+        PaymentGateway.Authorization authorization = payments.authorize(new PaymentGateway.Charge(customerId,
+                idempotencyKey, total, submission.method(), submission.token()));
+        if (!authorization.approved()) {
+            throw new ApiException(402, "PAYMENT_DECLINED", authorization.declineReason());
+        }
+
+        try {
+            Object outcome = Transactions.retrying("Order submit", () -> {
+                checkouts.lockCustomer(customerId);
+                var stored = records.idempotencyKey(customerId, idempotencyKey);
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
+                List<ReservedLine> lines = checkouts.completeForOrder(customerId, submission.checkoutId());
+                long orderTotal = lines.stream().mapToLong(line -> line.quantity() * line.unitPriceAmount()).sum();
+                Instant now = clock.instant();
+                CustomerOrder order = CustomerOrder.place(customerId, submission.checkoutId(), orderTotal,
+                        total.currency(), records.toJson(submission.shippingAddress()), authorization.reference(), now);
+                order.persist();
+                records.insertLines(order.id, lines);
+                carts.removeOrdered(customerId, lines.stream().map(ReservedLine::itemId).toList());
+                records.storeIdempotencyKey(customerId, idempotencyKey, hash, order.id, now);
+                Log.infof("Order %s placed by customer %s: %d lines, total %d %s", order.id, customerId,
+                        lines.size(), orderTotal, order.currency);
+                return order.id;
+            });
+            if (outcome instanceof OrderRecords.StoredKey stored) {
+                return replayOf(stored, hash);
+            }
+            return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
+        } catch (RuntimeException e) {
+            payments.release(authorization);
+            throw e;
+        }
+    }
+
+    public Page<OrderView> history(UUID customerId, int limit, String cursor) {
+        Instant afterCreatedAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> parts = Paging.parts(cursor, 2);
+            try {
+                afterCreatedAt = Instant.parse(parts.get(0));
+                afterId = UUID.fromString(parts.get(1));
+            } catch (RuntimeException e) {
+                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
+            }
+        }
+        List<UUID> ids = records.page(customerId, afterCreatedAt, afterId, limit + 1);
+        List<OrderView> orders = records.views(ids.subList(0, Math.min(limit, ids.size())));
+        String next = null;
+        if (ids.size() > limit) {
+            OrderView last = orders.get(orders.size() - 1);
+            next = Paging.cursor(last.createdAt(), last.id());
+        }
+        return new Page<>(orders, next);
+    }
+
+    /** One order; another customer's order is "not found", so that its existence does not leak. */
+    public OrderView order(UUID orderId, UUID customerId, boolean admin) {
+        CustomerOrder order = CustomerOrder.<CustomerOrder>findByIdOptional(orderId)
+                .filter(found -> admin || found.customerId.equals(customerId))
+                .orElseThrow(() -> ApiException.notFound("Order " + orderId));
+        return records.views(List.of(order.id)).get(0);
+    }
+
+    /**
+     * Cancels an order that has not shipped: its quantities return to aggregated stock, and (through
+     * {@link OrderCancelled}) its warehouse orders are cancelled and their stock returned, all in one transaction.
+     * Cancelling a cancelled order changes nothing.
+     */
+    public OrderView cancel(UUID orderId, UUID customerId, boolean admin) {
+        Transactions.retrying("Order cancel", () -> {
+            CustomerOrder order = CustomerOrder.lock(orderId)
+                    .filter(found -> admin || found.customerId.equals(customerId))
+                    .orElseThrow(() -> ApiException.notFound("Order " + orderId));
+            if (order.isCancelled()) {
+                return null;
+            }
+            OrderStatus previous = order.status;
+            order.cancel(clock.instant());
+            cancelled.fire(new OrderCancelled(order.id, previous));
+            stock.give(records.quantities(order.id));
+            Log.infof("Order %s cancelled (was %s)", order.id, previous);
+            return null;
+        });
+        return records.views(List.of(orderId)).get(0);
+    }
+
+    private Submitted replayOf(OrderRecords.StoredKey stored, String hash) {
+        if (!stored.requestHash().equals(hash)) {
+            throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was already used for a different request");
+        }
+        return new Submitted(records.views(List.of(stored.orderId())).get(0), false);
+    }
+
+    private static ValidSubmission validate(SubmitOrderRequest request) {
+        if (request == null) {
+            throw ApiException.validation("body", "A request body is required");
+        }
+        UUID checkoutId = Ids.parse("checkoutId", request.checkoutId());
+        if (request.shippingAddress() == null) {
+            throw ApiException.validation("shippingAddress", "'shippingAddress' is required");
+        }
+        Address address = request.shippingAddress().validated("shippingAddress");
+        SubmitOrderRequest.Payment payment = request.payment();
+        if (payment == null || !"card".equals(payment.method())) {
+            throw ApiException.validation("payment.method", "'payment.method' must be \"card\"");
+        }
+        if (payment.token() == null || payment.token().isBlank() || payment.token().length() > 200) {
+            throw ApiException.validation("payment.token", "'payment.token' is required");
+        }
+        return new ValidSubmission(checkoutId, address, payment.method(), payment.token());
+    }
+
+    /** A fingerprint of what the request asks for, to tell a replay from a reuse of the key for another body. */
+    private String hash(ValidSubmission submission) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(records.toJson(submission).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.storefront.order;
+
+public enum OrderStatus {
+    PLACED, ASSIGNED, PARTIALLY_SHIPPED, SHIPPED, CANCELLED
+}

@@ -1,0 +1,22 @@
+package io.storefront.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.storefront.shared.Address;
+import io.storefront.shared.Money;
+
+/** An order on the wire. {@code shipments} lists its warehouse orders once it has been assigned. */
+public record OrderView(UUID id, OrderStatus status, List<Line> lines, Money total, Address shippingAddress,
+        Instant createdAt, List<Shipment> shipments) {
+
+    public record Line(UUID itemId, int quantity, Money unitPrice) {
+    }
+
+    public record Shipment(UUID warehouseOrderId, UUID warehouseId, String status, List<ShipmentLine> lines) {
+    }
+
+    public record ShipmentLine(UUID itemId, int quantity) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.storefront.checkout;
+
+import static io.restassured.RestAssured.given;
+import static io.storefront.support.Api.as;
+import static io.storefront.support.Api.assertAuditClean;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.shared.ShopConfig;
+import io.storefront.support.Api;
+import io.storefront.support.Fixtures;
+import io.storefront.support.MutableClock;
+
+/** Expiry with a clock the test moves: no test waits ten minutes. The reaper runs every second in tests. */
+@QuarkusTest
+class CheckoutExpiryTest {
+
+    private static final String REAPER = "expired-checkout-reaper";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    Scheduler scheduler;
+
+    MutableClock clock = new MutableClock();
+
+    @BeforeEach
+    void useTestClock() {
+        QuarkusMock.installMockForType(clock, Clock.class);
+        scheduler.resume(REAPER);
+    }
+
+    @AfterEach
+    void resumeReaper() {
+        scheduler.resume(REAPER);
+    }
+
+    @Test
+    void shouldReleaseStockWithinTtlPlusOneReaperInterval() {
+        UUID customer = UUID.randomUUID();
+        UUID tent = fixtures.item("Expiry Tent", 6);
+        Api.checkout(customer, Map.of(tent, 4));
+        assertThat(fixtures.aggregated(tent)).isEqualTo(2);
+
+        clock.advance(config.checkout().reservationTtl().minusSeconds(1));
+        as(customer).get("/api/v1/checkout").then().statusCode(200);
+        assertThat(fixtures.aggregated(tent)).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        Duration interval = Duration.ofSeconds(1); // %test.shop.checkout.reaper-interval
+        await().atMost(interval.multipliedBy(3)).untilAsserted(() -> assertThat(fixtures.aggregated(tent)).isEqualTo(6));
+
+        assertThat(fixtures.queryInt("SELECT count(*) FROM checkout WHERE customer_id = ? AND status = 'EXPIRED'",
+                customer)).isEqualTo(1);
+        as(customer).get("/api/v1/checkout").then().statusCode(404);
+        Api.putInCart(customer, tent, 5).then().statusCode(200);
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldRefuseToSubmitAnExpiredCheckoutEvenBeforeTheReaperRuns() {
+        scheduler.pause(REAPER);
+        UUID customer = UUID.randomUUID();
+        UUID stove = fixtures.item("Expiry Stove", 3);
+        String checkoutId = Api.checkout(customer, Map.of(stove, 2));
+
+        clock.advance(config.checkout().reservationTtl());
+
+        Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa").then().statusCode(409)
+                .body("code", equalTo("CHECKOUT_EXPIRED"));
+        assertThat(fixtures.queryInt("SELECT count(*) FROM customer_order WHERE customer_id = ?", customer)).isZero();
+        // Not yet released: the reservation still counts in the audit, which stays clean.
+        assertThat(fixtures.aggregated(stove)).isEqualTo(1);
+        assertAuditClean();
+
+        scheduler.resume(REAPER);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(fixtures.aggregated(stove)).isEqualTo(3));
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldStartAFreshCheckoutWhenTheOldOneHasExpired() {
+        scheduler.pause(REAPER);
+        UUID customer = UUID.randomUUID();
+        UUID kite = fixtures.item("Expiry Kite", 5);
+        String first = Api.checkout(customer, Map.of(kite, 2));
+        clock.advance(config.checkout().reservationTtl().plusSeconds(1));
+
+        String second = Api.beginCheckout(customer).then().statusCode(201).extract().path("id");
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(fixtures.aggregated(kite)).isEqualTo(3);
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldExposeTheReleaseLag() {
+        UUID customer = UUID.randomUUID();
+        UUID rope = fixtures.item("Expiry Rope", 5);
+        Api.checkout(customer, Map.of(rope, 1));
+        clock.advance(config.checkout().reservationTtl().plusSeconds(2));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(fixtures.aggregated(rope)).isEqualTo(5));
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("shop_checkout_release_lag_seconds_count"));
+    }
+}

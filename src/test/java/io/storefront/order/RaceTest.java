@@ -1,0 +1,196 @@
+package io.storefront.order;
+
+import static io.storefront.support.Api.as;
+import static io.storefront.support.Api.assertAuditClean;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.storefront.support.Api;
+import io.storefront.support.Fixtures;
+import io.storefront.support.Race;
+
+/** Contended paths with one defined winner, on real threads against the real database. */
+@QuarkusTest
+class RaceTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    Scheduler scheduler;
+
+    @AfterEach
+    void auditStaysClean() {
+        scheduler.resume("expired-checkout-reaper");
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldReserveExactlyTheStockWhenFiftyCustomersCheckOutAtOnce() {
+        UUID item = fixtures.item("Race Console", 10);
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            UUID customer = UUID.randomUUID();
+            Api.putInCart(customer, item, 1).then().statusCode(200);
+            customers.add(customer);
+        }
+
+        List<Integer> statuses = Race.run(customers.stream()
+                .<Callable<Integer>>map(customer -> () -> Api.beginCheckout(customer).statusCode()).toList());
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(10);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(40);
+        assertThat(fixtures.aggregated(item)).isZero();
+    }
+
+    @Test
+    void shouldNotDeadlockWhenCheckoutsTakeItemsInOppositeOrders() {
+        UUID x = fixtures.item("Race X", 1000);
+        UUID y = fixtures.item("Race Y", 1000);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            UUID customer = UUID.randomUUID();
+            // Cart order differs; the service must still lock in one order.
+            if (i % 2 == 0) {
+                Api.putInCart(customer, x, 1);
+                Api.putInCart(customer, y, 1);
+            } else {
+                Api.putInCart(customer, y, 1);
+                Api.putInCart(customer, x, 1);
+            }
+            tasks.add(() -> {
+                int begun = Api.beginCheckout(customer).statusCode();
+                int cancelled = as(customer).delete("/api/v1/checkout").statusCode();
+                int again = Api.beginCheckout(customer).statusCode();
+                return begun == 201 && cancelled == 204 && again == 201 ? 1 : 0;
+            });
+        }
+
+        assertThat(Race.run(tasks)).containsOnly(1);
+        assertThat(fixtures.aggregated(x)).isEqualTo(1000 - 30);
+        assertThat(fixtures.aggregated(y)).isEqualTo(1000 - 30);
+    }
+
+    @Test
+    void shouldLetEitherSubmitOrCancelWinButNotBoth() {
+        UUID item = fixtures.item("Race Drone", 100);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            UUID customer = UUID.randomUUID();
+            String checkoutId = Api.checkout(customer, Map.of(item, 2));
+            tasks.add(() -> "submit:" + Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa")
+                    .statusCode());
+            tasks.add(() -> {
+                Response response = as(customer).delete("/api/v1/checkout");
+                return "cancel:" + response.statusCode();
+            });
+        }
+
+        List<String> results = Race.run(tasks);
+
+        for (int i = 0; i < results.size(); i += 2) {
+            String submit = results.get(i);
+            String cancel = results.get(i + 1);
+            assertThat(submit + " " + cancel).as("one winner per customer")
+                    .isIn("submit:201 cancel:409", "submit:409 cancel:204");
+        }
+        long orders = results.stream().filter("submit:201"::equals).count();
+        assertThat(fixtures.aggregated(item)).isEqualTo(100 - 2 * (int) orders);
+    }
+
+    @Test
+    void shouldLetExpiryWinOverALateSubmit() {
+        scheduler.pause("expired-checkout-reaper");
+        UUID item = fixtures.item("Race Lantern", 100);
+        List<UUID> customers = new ArrayList<>();
+        List<String> checkouts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID customer = UUID.randomUUID();
+            customers.add(customer);
+            checkouts.add(Api.checkout(customer, Map.of(item, 3)));
+        }
+        // Their time is up (the reaper is paused, so nothing has released them yet).
+        for (String checkoutId : checkouts) {
+            fixtures.execute("UPDATE checkout SET expires_at = now() - interval '1 millisecond' WHERE id = ?::uuid",
+                    checkoutId);
+        }
+
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            UUID customer = customers.get(i);
+            String checkoutId = checkouts.get(i);
+            tasks.add(() -> Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa").statusCode());
+        }
+        tasks.add(() -> {
+            scheduler.resume("expired-checkout-reaper");
+            return 0;
+        });
+        List<Integer> statuses = Race.run(tasks);
+
+        assertThat(statuses.subList(0, customers.size())).containsOnly(409);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(fixtures.aggregated(item)).isEqualTo(100));
+    }
+
+    @Test
+    void shouldReturnStockOnceWhenAnOrderIsCancelledTwiceAtOnce() {
+        UUID item = fixtures.item("Race Guitar", 50);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID customer = UUID.randomUUID();
+            String orderId = Api.order(customer, Map.of(item, 2));
+            for (int twice = 0; twice < 2; twice++) {
+                tasks.add(() -> as(customer).post("/api/v1/orders/{id}/cancel", orderId).statusCode());
+            }
+        }
+        assertThat(fixtures.aggregated(item)).isEqualTo(30);
+
+        assertThat(Race.run(tasks)).containsOnly(200);
+        assertThat(fixtures.aggregated(item)).isEqualTo(50);
+    }
+
+    @Test
+    void shouldPlaceOneOrderWhenTheSameKeyArrivesTwiceAtOnce() {
+        UUID item = fixtures.item("Race Camera", 100);
+        List<Callable<String>> tasks = new ArrayList<>();
+        List<UUID> customers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID customer = UUID.randomUUID();
+            customers.add(customer);
+            String checkoutId = Api.checkout(customer, Map.of(item, 1));
+            String key = UUID.randomUUID().toString();
+            for (int twice = 0; twice < 2; twice++) {
+                tasks.add(() -> {
+                    Response response = Api.submit(customer, key, checkoutId, "tok_visa");
+                    return response.statusCode() + ":" + response.path("id");
+                });
+            }
+        }
+
+        List<String> results = Race.run(tasks);
+
+        for (int i = 0; i < results.size(); i += 2) {
+            String first = results.get(i);
+            String second = results.get(i + 1);
+            assertThat(first.substring(4)).isEqualTo(second.substring(4));
+            assertThat(List.of(first.substring(0, 3), second.substring(0, 3))).containsExactlyInAnyOrder("201", "200");
+        }
+        for (UUID customer : customers) {
+            assertThat(fixtures.queryInt("SELECT count(*) FROM customer_order WHERE customer_id = ?", customer))
+                    .isEqualTo(1);
+        }
+    }
+}

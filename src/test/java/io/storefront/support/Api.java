@@ -1,0 +1,63 @@
+package io.storefront.support;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** The customer flow through the HTTP API, for tests that need to get somewhere before they assert. */
+public final class Api {
+
+    public static final Map<String, Object> ADDRESS = Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
+            "city", "Springfield", "region", "IL", "postalCode", "62701", "country", "US");
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(UUID customer) {
+        return given().auth().oauth2(Tokens.customer(customer));
+    }
+
+    public static Response putInCart(UUID customer, UUID item, int quantity) {
+        return as(customer).contentType(ContentType.JSON).body(Map.of("quantity", quantity))
+                .put("/api/v1/cart/items/{id}", item);
+    }
+
+    public static Response beginCheckout(UUID customer) {
+        return as(customer).post("/api/v1/checkout");
+    }
+
+    /** Puts the items in the cart and begins a checkout that must succeed; returns the checkout id. */
+    public static String checkout(UUID customer, Map<UUID, Integer> items) {
+        items.forEach((item, quantity) -> putInCart(customer, item, quantity).then().statusCode(200));
+        return beginCheckout(customer).then().statusCode(201).extract().path("id");
+    }
+
+    public static Response submit(UUID customer, String idempotencyKey, String checkoutId, String paymentToken) {
+        return as(customer).contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(Map.of("checkoutId", checkoutId, "shippingAddress", ADDRESS,
+                        "payment", Map.of("method", "card", "token", paymentToken)))
+                .post("/api/v1/orders");
+    }
+
+    /** Checks out the items and submits the order; returns the order id. */
+    public static String order(UUID customer, Map<UUID, Integer> items) {
+        String checkoutId = checkout(customer, items);
+        return submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static void assertAuditClean() {
+        Response audit = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/stock/audit");
+        audit.then().statusCode(200);
+        List<Object> violations = audit.jsonPath().getList("violations");
+        assertThat(violations).as("stock audit violations").isEmpty();
+        assertThat(audit.jsonPath().getBoolean("ok")).isTrue();
+    }
+}
