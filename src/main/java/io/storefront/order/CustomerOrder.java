@@ -56,6 +56,14 @@ public class CustomerOrder extends PanacheEntityBase {
     @Column(name = "next_assignment_at")
     public Instant nextAssignmentAt;
 
+    /** What the assignment decided and why, as JSON text (a jsonb column). */
+    @Column(name = "assignment_decision", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "cast(? as jsonb)")
+    public String assignmentDecision;
+
+    @Column(name = "assignment_attempts")
+    public int assignmentAttempts;
+
     static CustomerOrder place(UUID customerId, UUID checkoutId, long totalAmount, String currency,
             String shippingAddress, String paymentReference, Instant now) {
         CustomerOrder order = new CustomerOrder();
@@ -75,6 +83,35 @@ public class CustomerOrder extends PanacheEntityBase {
 
     static Optional<CustomerOrder> lock(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** PLACED → ASSIGNED, recording the decision. */
+    void assign(String decision, Instant now) {
+        if (status != OrderStatus.PLACED) {
+            throw new IllegalStateException("Order " + id + " is " + status + " and cannot be assigned");
+        }
+        status = OrderStatus.ASSIGNED;
+        assignmentDecision = decision;
+        assignmentAttempts++;
+        nextAssignmentAt = null;
+        updatedAt = now;
+    }
+
+    /** No warehouse combination can serve it now: stays PLACED, tried again at {@code retryAt}. */
+    void deferAssignment(String decision, Instant retryAt, Instant now) {
+        assignmentDecision = decision;
+        assignmentAttempts++;
+        nextAssignmentAt = retryAt;
+        updatedAt = now;
+    }
+
+    /** A shipment went out: SHIPPED when every remaining shipment has, else PARTIALLY_SHIPPED. */
+    void shipmentSent(boolean allShipped, Instant now) {
+        if (status != OrderStatus.ASSIGNED && status != OrderStatus.PARTIALLY_SHIPPED) {
+            throw new IllegalStateException("Order " + id + " is " + status + " and cannot ship");
+        }
+        status = allShipped ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED;
+        updatedAt = now;
     }
 
     boolean isCancelled() {

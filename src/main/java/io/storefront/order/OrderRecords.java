@@ -165,7 +165,7 @@ class OrderRecords {
         }
     }
 
-    private Address address(String text) {
+    Address address(String text) {
         try {
             return json.readValue(text, Address.class);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,95 @@
+package io.storefront.order;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.storefront.shared.Address;
+import io.storefront.shared.Sql;
+
+/**
+ * What the warehouse side may do to orders: claim PLACED orders for assignment, record the outcome, and report
+ * shipments. Every method runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class OrderFulfilment {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    OrderRecords records;
+
+    @Inject
+    Clock clock;
+
+    /** A PLACED order claimed for assignment: its row stays locked until the caller's transaction ends. */
+    public record Claimed(UUID orderId, Map<UUID, Integer> lines, Address shippingAddress, Instant placedAt,
+            int attempts) {
+    }
+
+    /**
+     * Claims the PLACED order that has waited longest among those due, skipping orders that another worker (on
+     * this or another replica) holds.
+     */
+    public Optional<Claimed> claimNextDue() {
+        Instant now = clock.instant();
+        Optional<UUID> claimed = sql.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id FROM customer_order
+                    WHERE status = 'PLACED' AND next_assignment_at <= ?
+                    ORDER BY next_assignment_at LIMIT 1 FOR UPDATE SKIP LOCKED""")) {
+                select.setObject(1, now.atOffset(ZoneOffset.UTC));
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
+                }
+            }
+        });
+        return claimed.map(id -> {
+            CustomerOrder order = CustomerOrder.findById(id);
+            return new Claimed(id, records.quantities(id), records.address(order.shippingAddress), order.createdAt,
+                    order.assignmentAttempts);
+        });
+    }
+
+    public void markAssigned(UUID orderId, String decision) {
+        CustomerOrder.<CustomerOrder>findById(orderId).assign(decision, clock.instant());
+    }
+
+    public void deferAssignment(UUID orderId, String decision, Duration wait) {
+        Instant now = clock.instant();
+        CustomerOrder.<CustomerOrder>findById(orderId).deferAssignment(decision, now.plus(wait), now);
+    }
+
+    /** Locks an order before its shipments change, so that ship and cancel take their locks in one order. */
+    public OrderStatus lock(UUID orderId) {
+        return CustomerOrder.lock(orderId).orElseThrow().status;
+    }
+
+    public void shipmentSent(UUID orderId, boolean allShipped) {
+        CustomerOrder.<CustomerOrder>findById(orderId).shipmentSent(allShipped, clock.instant());
+    }
+
+    /** Stock of this item arrived: PLACED orders waiting for it are tried again at once, not after their backoff. */
+    public int wakeOrdersWaitingFor(UUID itemId) {
+        Instant now = clock.instant();
+        return sql.run(connection -> Sql.update(connection, """
+                UPDATE customer_order SET next_assignment_at = ?
+                WHERE status = 'PLACED' AND next_assignment_at > ?
+                  AND id IN (SELECT order_id FROM order_line WHERE item_id = ?)""",
+                now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), itemId));
+    }
+
+    public long waitingForAssignment() {
+        return CustomerOrder.count("status", OrderStatus.PLACED);
+    }
+}

@@ -1,0 +1,53 @@
+package io.storefront.warehouse;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.storefront.shared.Sql;
+
+/**
+ * Notifications for warehouses with a webhook, written in the transaction of the change they announce: if the
+ * change commits, so does its notification, and {@link WebhookDelivery} sends it afterwards, however often the
+ * service restarts in between. Warehouses without a webhook pull instead, and get no outbox rows.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String WAREHOUSE_ORDER_CREATED = "warehouse-order.created";
+    public static final String WAREHOUSE_ORDER_CANCELLED = "warehouse-order.cancelled";
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** The notification's body, as the webhook receives it. */
+    public record Notification(String eventType, WarehouseOrderView warehouseOrder) {
+    }
+
+    void warehouseOrderEvent(String eventType, WarehouseOrderView warehouseOrder) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(new Notification(eventType, warehouseOrder));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        UUID warehouseId = warehouseOrder.warehouseId();
+        sql.runAfterFlush(connection -> Sql.update(connection, """
+                INSERT INTO outbox (warehouse_id, event_type, payload, created_at, next_attempt_at)
+                SELECT id, ?, cast(? AS jsonb), ?, ? FROM warehouse WHERE id = ? AND webhook_url IS NOT NULL""",
+                eventType, payload, now, now, warehouseId));
+    }
+}

@@ -1,0 +1,171 @@
+package io.storefront.warehouse;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.storefront.order.OrderFulfilment;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Ids;
+import io.storefront.shared.Sql;
+import io.storefront.shared.Transactions;
+import io.storefront.stock.AggregatedStock;
+
+/**
+ * Receipts and losses reported by warehouses. Each is idempotent by its {@code eventId}: the event row is written
+ * first (its primary key makes a concurrent duplicate wait, then find it), the stock change follows in the same
+ * transaction, and a repeated eventId returns the first result and changes nothing.
+ */
+@ApplicationScoped
+public class StockReports {
+
+    static final int MAX_QUANTITY = 1_000_000;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    WarehouseStock warehouseStock;
+
+    @Inject
+    AggregatedStock aggregatedStock;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** The result, and whether this call recorded it (false: a repeated eventId). */
+    public record Outcome(StockReportResult result, boolean recorded) {
+    }
+
+    public Outcome receive(UUID warehouseId, UUID itemId, StockReportRequest request) {
+        return report("RECEIPT", warehouseId, itemId, request, (eventId, quantity) -> {
+            WarehouseStock.Level level = warehouseStock.receive(itemId, warehouseId, quantity);
+            aggregatedStock.give(Map.of(itemId, quantity));
+            int woken = fulfilment.wakeOrdersWaitingFor(itemId);
+            Log.infof("Receipt %s: %d of item %s arrived at warehouse %s%s", eventId, quantity, itemId, warehouseId,
+                    woken > 0 ? ", " + woken + " waiting order(s) to assign" : "");
+            return level;
+        });
+    }
+
+    public Outcome lose(UUID warehouseId, UUID itemId, StockReportRequest request) {
+        if (request != null && (request.reason() == null || request.reason().isBlank()
+                || request.reason().length() > 500)) {
+            throw ApiException.validation("reason", "'reason' is required and at most 500 characters");
+        }
+        return report("LOSS", warehouseId, itemId, request, (eventId, quantity) -> {
+            WarehouseStock.Level level = warehouseStock.lose(itemId, warehouseId, quantity)
+                    .orElseThrow(() -> insufficient(warehouseId, itemId, quantity));
+            if (aggregatedStock.take(Map.of(itemId, quantity)).taken().isEmpty()) {
+                // The warehouse has it, but customers' checkouts and orders already count on it.
+                throw insufficient(warehouseId, itemId, quantity);
+            }
+            Log.infof("Loss %s: %d of item %s lost at warehouse %s (%s)", eventId, quantity, itemId, warehouseId,
+                    request.reason());
+            return level;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        WarehouseStock.Level apply(UUID eventId, int quantity);
+    }
+
+    private Outcome report(String kind, UUID warehouseId, UUID itemId, StockReportRequest request, Change change) {
+        if (request == null) {
+            throw ApiException.validation("body", "A request body is required");
+        }
+        if (request.quantity() == null || request.quantity() < 1 || request.quantity() > MAX_QUANTITY) {
+            throw ApiException.validation("quantity", "'quantity' must be between 1 and " + MAX_QUANTITY);
+        }
+        UUID eventId = Ids.parse("eventId", request.eventId());
+        int quantity = request.quantity();
+        return Transactions.retrying("Stock " + kind.toLowerCase(), () -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            if (!claimEvent(eventId, warehouseId, itemId, kind, quantity, request.reason(), now)) {
+                return new Outcome(storedResult(eventId), false);
+            }
+            WarehouseStock.Level level = change.apply(eventId, quantity);
+            StockReportResult result = new StockReportResult(eventId, warehouseId, itemId, kind, quantity,
+                    level.physicalStock(), level.availableStock(), now);
+            storeResult(eventId, result);
+            return new Outcome(result, true);
+        });
+    }
+
+    /** Writes the event row; false if the eventId is already taken (after waiting for its writer to finish). */
+    private boolean claimEvent(UUID eventId, UUID warehouseId, UUID itemId, String kind, int quantity, String reason,
+            Instant now) {
+        return sql.run(connection -> {
+            if (!itemExists(connection, itemId)) {
+                throw ApiException.notFound("Item " + itemId);
+            }
+            return Sql.update(connection, """
+                    INSERT INTO stock_event (event_id, warehouse_id, item_id, kind, quantity, reason, result, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, '{}'::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""",
+                    eventId, warehouseId, itemId, kind, quantity, reason, now.atOffset(ZoneOffset.UTC)) == 1;
+        });
+    }
+
+    private static boolean itemExists(java.sql.Connection connection, UUID itemId) throws java.sql.SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM item WHERE id = ?")) {
+            select.setObject(1, itemId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private void storeResult(UUID eventId, StockReportResult result) {
+        String text;
+        try {
+            text = json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        sql.run(connection -> Sql.update(connection,
+                "UPDATE stock_event SET result = cast(? AS jsonb) WHERE event_id = ?", text, eventId));
+    }
+
+    private StockReportResult storedResult(UUID eventId) {
+        String text = sql.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT result::text FROM stock_event WHERE event_id = ?")) {
+                select.setObject(1, eventId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        }).orElseThrow();
+        try {
+            return json.readValue(text, StockReportResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored stock event result is not valid JSON", e);
+        }
+    }
+
+    private static ApiException insufficient(UUID warehouseId, UUID itemId, int quantity) {
+        return ApiException.conflict("INSUFFICIENT_STOCK", "Cannot remove " + quantity + " of item " + itemId
+                + " from warehouse " + warehouseId + ": less than that is free (the rest is promised to customers)",
+                Map.of("itemId", itemId, "warehouseId", warehouseId, "requested", quantity));
+    }
+}

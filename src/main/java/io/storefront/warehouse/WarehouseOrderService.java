@@ -1,0 +1,139 @@
+package io.storefront.warehouse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import io.storefront.order.OrderCancelled;
+import io.storefront.order.OrderFulfilment;
+import io.storefront.order.OrderStatus;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Page;
+import io.storefront.shared.Paging;
+import io.storefront.shared.Transactions;
+
+/**
+ * Warehouse orders after assignment: pulled, acknowledged and shipped by their warehouse, or cancelled with their
+ * customer order. Ship and cancel both lock the customer order first, then its warehouse orders, then stock
+ * rows, so that exactly one of them wins and they never deadlock.
+ */
+@ApplicationScoped
+public class WarehouseOrderService {
+
+    @Inject
+    WarehouseOrderRecords records;
+
+    @Inject
+    WarehouseStock stock;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public Page<WarehouseOrderView> list(UUID warehouseId, String status, int limit, String cursor) {
+        WarehouseOrderStatus wanted;
+        try {
+            wanted = status == null ? WarehouseOrderStatus.NEW : WarehouseOrderStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("status", "'status' must be NEW, ACKNOWLEDGED, SHIPPED or CANCELLED");
+        }
+        Instant afterCreatedAt = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> parts = Paging.parts(cursor, 2);
+            try {
+                afterCreatedAt = Instant.parse(parts.get(0));
+                afterId = UUID.fromString(parts.get(1));
+            } catch (RuntimeException e) {
+                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
+            }
+        }
+        List<WarehouseOrderView> rows = records.page(warehouseId, wanted, afterCreatedAt, afterId, limit + 1);
+        List<WarehouseOrderView> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit
+                ? Paging.cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id())
+                : null;
+        return new Page<>(List.copyOf(page), next);
+    }
+
+    public WarehouseOrderView acknowledge(UUID warehouseId, UUID warehouseOrderId) {
+        return Transactions.retrying("Warehouse order acknowledge", () -> {
+            WarehouseOrder order = lockOwn(warehouseId, warehouseOrderId);
+            order.acknowledge(now());
+            return records.view(order);
+        });
+    }
+
+    /** Ships a warehouse order: physical stock falls, the customer order becomes PARTIALLY_SHIPPED or SHIPPED. */
+    public WarehouseOrderView ship(UUID warehouseId, UUID warehouseOrderId) {
+        return Transactions.retrying("Warehouse order ship", () -> {
+            WarehouseOrder unlocked = WarehouseOrder.findById(warehouseOrderId);
+            if (unlocked == null || !unlocked.warehouseId.equals(warehouseId)) {
+                throw ApiException.notFound("Warehouse order " + warehouseOrderId);
+            }
+            fulfilment.lock(unlocked.orderId);
+            WarehouseOrder order = WarehouseOrder.lock(warehouseOrderId);
+            if (order.status == WarehouseOrderStatus.SHIPPED) {
+                return records.view(order);
+            }
+            order.ship(now());
+            if (!stock.ship(records.deltas(order))) {
+                throw new IllegalStateException("Physical stock of warehouse order " + order.id + " is missing");
+            }
+            boolean allShipped = WarehouseOrder.count("orderId = ?1 and status in ?2", order.orderId,
+                    List.of(WarehouseOrderStatus.NEW, WarehouseOrderStatus.ACKNOWLEDGED)) == 0;
+            fulfilment.shipmentSent(order.orderId, allShipped);
+            Log.infof("Warehouse order %s shipped from warehouse %s; order %s is %s", order.id, warehouseId,
+                    order.orderId, allShipped ? "SHIPPED" : "PARTIALLY_SHIPPED");
+            return records.view(order);
+        });
+    }
+
+    /**
+     * Cancels an order's open warehouse orders and returns their available stock, inside the cancelling
+     * transaction (the order row is already locked). Refuses if any part has shipped.
+     */
+    void onOrderCancelled(@Observes OrderCancelled cancelled) {
+        if (cancelled.previousStatus() == OrderStatus.PLACED) {
+            return;
+        }
+        Instant now = now();
+        List<WarehouseOrder> orders = WarehouseOrder.lockAllOf(cancelled.orderId());
+        if (orders.stream().anyMatch(order -> order.status == WarehouseOrderStatus.SHIPPED)) {
+            throw ApiException.conflict("ORDER_NOT_CANCELLABLE",
+                    "Part of order " + cancelled.orderId() + " has shipped; it can no longer be cancelled");
+        }
+        for (WarehouseOrder order : orders) {
+            if (order.isOpen()) {
+                order.cancel(now);
+                stock.returnAvailable(records.deltas(order));
+                outbox.warehouseOrderEvent(Outbox.WAREHOUSE_ORDER_CANCELLED, records.view(order));
+                Log.infof("Warehouse order %s cancelled with order %s", order.id, cancelled.orderId());
+            }
+        }
+    }
+
+    private WarehouseOrder lockOwn(UUID warehouseId, UUID warehouseOrderId) {
+        WarehouseOrder order = WarehouseOrder.lock(warehouseOrderId);
+        if (order == null || !order.warehouseId.equals(warehouseId)) {
+            throw ApiException.notFound("Warehouse order " + warehouseOrderId);
+        }
+        return order;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

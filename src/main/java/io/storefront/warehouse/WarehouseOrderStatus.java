@@ -1,0 +1,5 @@
+package io.storefront.warehouse;
+
+public enum WarehouseOrderStatus {
+    NEW, ACKNOWLEDGED, SHIPPED, CANCELLED
+}

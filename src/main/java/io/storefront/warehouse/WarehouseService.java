@@ -1,0 +1,145 @@
+package io.storefront.warehouse;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.storefront.shared.Address;
+import io.storefront.shared.ApiException;
+import io.storefront.shared.Caller;
+import io.storefront.shared.Page;
+import io.storefront.shared.Paging;
+
+/** Warehouses, and who may act for one. */
+@ApplicationScoped
+public class WarehouseService {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public WarehouseView create(WarehouseRequest request) {
+        if (request == null) {
+            throw ApiException.validation("body", "A request body is required");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.validation("name", "'name' is required and at most 200 characters");
+        }
+        if (request.address() == null) {
+            throw ApiException.validation("address", "'address' is required");
+        }
+        Address address = request.address().validated("address");
+        if ((request.latitude() == null) != (request.longitude() == null)) {
+            throw ApiException.validation("latitude", "Give both 'latitude' and 'longitude', or neither");
+        }
+        if (request.latitude() != null && (Math.abs(request.latitude()) > 90 || Math.abs(request.longitude()) > 180)) {
+            throw ApiException.validation("latitude", "Coordinates are out of range");
+        }
+        String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null
+                : validWebhookUrl(request.webhookUrl().strip());
+        if (webhookUrl != null && (request.webhookSecret() == null || request.webhookSecret().length() < 16
+                || request.webhookSecret().length() > 200)) {
+            throw ApiException.validation("webhookSecret",
+                    "A webhook needs a 'webhookSecret' of 16 to 200 characters to sign notifications with");
+        }
+        Warehouse warehouse = new Warehouse();
+        warehouse.id = UUID.randomUUID();
+        warehouse.name = name;
+        warehouse.address = toJson(address);
+        warehouse.latitude = request.latitude();
+        warehouse.longitude = request.longitude();
+        warehouse.webhookUrl = webhookUrl;
+        warehouse.webhookSecret = webhookUrl == null ? null : request.webhookSecret();
+        warehouse.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        warehouse.persist();
+        Log.infof("Warehouse %s created: %s (%s)", warehouse.id, name, webhookUrl == null ? "pull only" : "webhook");
+        return view(warehouse);
+    }
+
+    public Page<WarehouseView> list(int limit, String cursor) {
+        List<Warehouse> page;
+        if (cursor == null) {
+            page = Warehouse.<Warehouse>find("order by createdAt, id").page(0, limit + 1).list();
+        } else {
+            List<String> parts = Paging.parts(cursor, 2);
+            Instant createdAt;
+            UUID id;
+            try {
+                createdAt = Instant.parse(parts.get(0));
+                id = UUID.fromString(parts.get(1));
+            } catch (RuntimeException e) {
+                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
+            }
+            page = Warehouse.<Warehouse>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                    createdAt, id).page(0, limit + 1).list();
+        }
+        List<WarehouseView> views = page.stream().limit(limit).map(this::view).toList();
+        String next = page.size() > limit ? Paging.cursor(views.get(limit - 1).createdAt(), views.get(limit - 1).id())
+                : null;
+        return new Page<>(views, next);
+    }
+
+    /**
+     * Admins act for any warehouse; a warehouse token only for the warehouse it names (403 otherwise). An unknown
+     * warehouse is 404 for those allowed to ask.
+     */
+    public Warehouse requireAccess(Caller caller, UUID warehouseId) {
+        if (!caller.isAdmin() && !caller.warehouseId().map(warehouseId::equals).orElse(false)) {
+            throw new ApiException(403, "FORBIDDEN", "This token does not act for warehouse " + warehouseId);
+        }
+        Warehouse warehouse = Warehouse.findById(warehouseId);
+        if (warehouse == null) {
+            throw ApiException.notFound("Warehouse " + warehouseId);
+        }
+        return warehouse;
+    }
+
+    Address address(Warehouse warehouse) {
+        try {
+            return json.readValue(warehouse.address, Address.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored warehouse address is not valid JSON", e);
+        }
+    }
+
+    private WarehouseView view(Warehouse warehouse) {
+        return new WarehouseView(warehouse.id, warehouse.name, address(warehouse), warehouse.latitude,
+                warehouse.longitude, warehouse.webhookUrl, warehouse.createdAt);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String validWebhookUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && url.length() <= 2000) {
+                return url;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the 400 below
+        }
+        throw ApiException.validation("webhookUrl", "'webhookUrl' must be an http or https URL");
+    }
+}

@@ -1,0 +1,11 @@
+package io.storefront.warehouse;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.storefront.shared.Address;
+
+/** A warehouse on the wire; the webhook secret is never shown. */
+public record WarehouseView(UUID id, String name, Address address, Double latitude, Double longitude,
+        String webhookUrl, Instant createdAt) {
+}
