@@ -70,6 +70,15 @@ public class OrderFulfilment {
         CustomerOrder.<CustomerOrder>findById(orderId).deferAssignment(decision, now.plus(wait), now);
     }
 
+    /** Puts a PLACED order back in the queue for later, keeping its decision and attempts. */
+    public void retryLater(UUID orderId, Duration wait) {
+        Instant now = clock.instant();
+        CustomerOrder order = CustomerOrder.lock(orderId).orElseThrow();
+        if (order.status == OrderStatus.PLACED) {
+            order.deferAssignment(order.assignmentDecision, now.plus(wait), now);
+        }
+    }
+
     /** Locks an order before its shipments change, so that ship and cancel take their locks in one order. */
     public OrderStatus lock(UUID orderId) {
         return CustomerOrder.lock(orderId).orElseThrow().status;

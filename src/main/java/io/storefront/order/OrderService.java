@@ -76,7 +76,17 @@ public class OrderService {
         if (replay.isPresent()) {
             return replayOf(replay.get(), hash);
         }
-        Money total = checkouts.submittableTotal(customerId, submission.checkoutId());
+        Money total;
+        try {
+            total = checkouts.submittableTotal(customerId, submission.checkoutId());
+        } catch (ApiException e) {
+            // A concurrent request with this key may have completed the checkout a moment ago: replay it.
+            var concurrent = records.idempotencyKey(customerId, idempotencyKey);
+            if (concurrent.isPresent()) {
+                return replayOf(concurrent.get(), hash);
+            }
+            throw e;
+        }
 
         // Payment happens before the transaction and outside any stock lock (DOMAIN.md: no remote call under locks).
         PaymentGateway.Authorization authorization = payments.authorize(new PaymentGateway.Charge(customerId,

@@ -20,6 +20,8 @@ public interface ShopConfig {
 
     Checkout checkout();
 
+    Assignment assignment();
+
     EmbeddedPostgresql embeddedPostgresql();
 
     interface Cart {
@@ -50,6 +52,24 @@ public interface ShopConfig {
         /** How many expired checkouts the reaper releases per transaction. */
         @WithDefault("200")
         int reaperBatchSize();
+    }
+
+    interface Assignment {
+        /** How often the assignment worker looks for PLACED orders (a Quarkus scheduler interval). */
+        @WithDefault("2s")
+        String interval();
+
+        /** How many orders one worker run assigns at most. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** First wait before an order no warehouse can serve is tried again; doubles per attempt. */
+        @WithDefault("PT5S")
+        Duration retryBase();
+
+        /** Longest wait between attempts (a receipt of one of its items retries it at once anyway). */
+        @WithDefault("PT5M")
+        Duration retryMax();
     }
 
     interface EmbeddedPostgresql {

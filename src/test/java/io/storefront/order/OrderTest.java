@@ -175,18 +175,16 @@ class OrderTest {
         UUID customer = UUID.randomUUID();
         UUID item = fixtures.item("Order Shipped Chair", 4);
         String orderId = Api.order(customer, Map.of(item, 1));
-        // Stand in for the warehouse side: ship the order the way a warehouse would, stock included.
-        UUID warehouseOrder = UUID.randomUUID();
-        fixtures.execute("UPDATE customer_order SET status = 'SHIPPED' WHERE id = ?::uuid", orderId);
-        fixtures.execute("INSERT INTO warehouse_order (id, order_id, warehouse_id, status, created_at, updated_at) "
-                + "VALUES (?, ?::uuid, ?, 'SHIPPED', now(), now())", warehouseOrder, orderId, fixtures.warehouse());
-        fixtures.execute("INSERT INTO warehouse_order_line (warehouse_order_id, item_id, quantity) VALUES (?, ?, 1)",
-                warehouseOrder, item);
-        fixtures.execute("UPDATE warehouse_stock SET physical = physical - 1, available = available - 1 "
-                + "WHERE item_id = ? AND warehouse_id = ?", item, fixtures.warehouse());
+        String warehouseOrderId = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> as(customer).get("/api/v1/orders/{id}", orderId).jsonPath()
+                        .getString("shipments[0].warehouseOrderId"), java.util.Objects::nonNull);
+        given().auth().oauth2(Tokens.warehouse(fixtures.warehouse()))
+                .post("/api/v1/warehouses/{w}/orders/{o}/ship", fixtures.warehouse(), warehouseOrderId)
+                .then().statusCode(200);
 
         as(customer).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(409)
                 .body("code", equalTo("ORDER_NOT_CANCELLABLE"));
+        as(customer).get("/api/v1/orders/{id}", orderId).then().body("status", equalTo("SHIPPED"));
         assertThat(fixtures.aggregated(item)).isEqualTo(3);
     }
 }

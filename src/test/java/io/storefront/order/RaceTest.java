@@ -185,7 +185,7 @@ class RaceTest {
         for (int i = 0; i < results.size(); i += 2) {
             String first = results.get(i);
             String second = results.get(i + 1);
-            assertThat(first.substring(4)).isEqualTo(second.substring(4));
+            assertThat(first.substring(4)).as(first + " / " + second).isEqualTo(second.substring(4));
             assertThat(List.of(first.substring(0, 3), second.substring(0, 3))).containsExactlyInAnyOrder("201", "200");
         }
         for (UUID customer : customers) {

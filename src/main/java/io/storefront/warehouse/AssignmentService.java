@@ -1,0 +1,213 @@
+package io.storefront.warehouse;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.storefront.order.OrderFulfilment;
+import io.storefront.shared.Address;
+import io.storefront.shared.ShopConfig;
+import io.storefront.shared.Sql;
+import io.storefront.shared.Transactions;
+
+/**
+ * Assigns one PLACED order per transaction: claims it ({@code FOR UPDATE SKIP LOCKED}, so workers on any number of
+ * replicas never take the same order), asks the {@link WarehouseAssigner} for a plan on the stock it sees, and
+ * applies the plan with conditional decrements of available stock. If stock moved meanwhile the decrement
+ * fails, the transaction rolls back and the plan is made again; an order nothing can serve waits with backoff.
+ */
+@ApplicationScoped
+public class AssignmentService {
+
+    private static final int PLAN_ATTEMPTS = 3;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    WarehouseAssigner assigner;
+
+    @Inject
+    WarehouseStock stock;
+
+    @Inject
+    WarehouseOrderRecords records;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Clock clock;
+
+    /** The plan did not fit the stock any more when applied. */
+    static final class StalePlanException extends RuntimeException {
+        final UUID orderId;
+
+        StalePlanException(UUID orderId) {
+            super("Stock moved between planning and applying", null, false, false);
+            this.orderId = orderId;
+        }
+    }
+
+    enum Outcome {
+        NOTHING_DUE, ASSIGNED, WAITING
+    }
+
+    /** Assigns the next due order, if any. */
+    public Outcome assignNext() {
+        for (int attempt = 1;; attempt++) {
+            boolean lastAttempt = attempt >= PLAN_ATTEMPTS;
+            try {
+                return Transactions.retrying("Order assignment", () -> assignNextInTransaction(lastAttempt));
+            } catch (StalePlanException e) {
+                if (lastAttempt) {
+                    // Heavy contention on this order's stock: let other orders go first, try again shortly.
+                    Transactions.retrying("Order assignment deferral", () -> {
+                        fulfilment.retryLater(e.orderId, config.assignment().retryBase());
+                        return null;
+                    });
+                    return Outcome.WAITING;
+                }
+                Log.debugf("Assignment plan for order %s went stale, planning again", e.orderId);
+            }
+        }
+    }
+
+    private Outcome assignNextInTransaction(boolean lastAttempt) {
+        Optional<OrderFulfilment.Claimed> claimed = fulfilment.claimNextDue();
+        if (claimed.isEmpty()) {
+            return Outcome.NOTHING_DUE;
+        }
+        OrderFulfilment.Claimed order = claimed.get();
+        List<WarehouseAssigner.Candidate> candidates = candidates(order.lines().keySet());
+        Optional<WarehouseAssigner.Plan> plan = assigner.plan(new WarehouseAssigner.Request(order.orderId(),
+                order.lines(), order.shippingAddress(), candidates));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (plan.isEmpty()) {
+            Duration wait = backoff(order.attempts());
+            fulfilment.deferAssignment(order.orderId(), decision("waiting-for-stock", Map.of(), candidates, List.of(),
+                    now), wait);
+            metrics.counter("shop.assignment.failures", "reason", "no-stock").increment();
+            Log.infof("Order %s cannot be served by any warehouse yet; trying again in %s or when stock arrives",
+                    order.orderId(), wait);
+            return Outcome.WAITING;
+        }
+        List<StockDelta> deltas = new ArrayList<>();
+        plan.get().shipments().forEach(shipment -> shipment.lines()
+                .forEach((item, quantity) -> deltas.add(new StockDelta(item, shipment.warehouseId(), quantity))));
+        if (!covers(order.lines(), deltas) || !stock.takeAvailable(deltas)) {
+            if (lastAttempt) {
+                metrics.counter("shop.assignment.failures", "reason", "stale-plan").increment();
+            }
+            throw new StalePlanException(order.orderId());
+        }
+        for (WarehouseAssigner.Shipment shipment : plan.get().shipments()) {
+            WarehouseOrder warehouseOrder = WarehouseOrder.create(order.orderId(), shipment.warehouseId(), now);
+            warehouseOrder.persist();
+            records.insertLines(warehouseOrder.id, shipment.lines());
+            outbox.warehouseOrderEvent(Outbox.WAREHOUSE_ORDER_CREATED, records.view(warehouseOrder));
+        }
+        fulfilment.markAssigned(order.orderId(), decision(plan.get().rule(), plan.get().explanation(), candidates,
+                plan.get().shipments(), now));
+        metrics.timer("shop.assignment.latency").record(Duration.between(order.placedAt(), now).abs());
+        Log.infof("Order %s assigned to %d warehouse(s) by rule %s", order.orderId(), plan.get().shipments().size(),
+                plan.get().rule());
+        return Outcome.ASSIGNED;
+    }
+
+    /** Every warehouse holding any of the items, with its available stock of them. */
+    private List<WarehouseAssigner.Candidate> candidates(java.util.Set<UUID> items) {
+        return sql.run(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT s.warehouse_id, s.item_id, s.available, w.address::text, w.latitude, w.longitude
+                    FROM warehouse_stock s JOIN warehouse w ON w.id = s.warehouse_id
+                    WHERE s.item_id = ANY (?) AND s.available > 0
+                    ORDER BY s.warehouse_id""")) {
+                select.setArray(1, Sql.uuids(connection, items));
+                Map<UUID, WarehouseAssigner.Candidate> byWarehouse = new LinkedHashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID warehouseId = rows.getObject(1, UUID.class);
+                        Double latitude = rows.getObject(5) == null ? null : rows.getDouble(5);
+                        Double longitude = rows.getObject(6) == null ? null : rows.getDouble(6);
+                        String address = rows.getString(4);
+                        byWarehouse.computeIfAbsent(warehouseId, id -> new WarehouseAssigner.Candidate(id,
+                                read(address), latitude, longitude, new HashMap<>()))
+                                .available().put(rows.getObject(2, UUID.class), rows.getInt(3));
+                    }
+                }
+                return List.copyOf(byWarehouse.values());
+            }
+        });
+    }
+
+    /** A plan from another strategy is checked: it must ship exactly the ordered quantities. */
+    private static boolean covers(Map<UUID, Integer> lines, List<StockDelta> deltas) {
+        Map<UUID, Integer> planned = new HashMap<>();
+        deltas.forEach(delta -> planned.merge(delta.itemId(), delta.quantity(), Integer::sum));
+        long distinctPairs = deltas.stream().map(d -> d.itemId() + "/" + d.warehouseId()).distinct().count();
+        return planned.equals(lines) && distinctPairs == deltas.size()
+                && deltas.stream().allMatch(delta -> delta.quantity() > 0);
+    }
+
+    private Duration backoff(int attempts) {
+        Duration base = config.assignment().retryBase();
+        Duration max = config.assignment().retryMax();
+        Duration wait = base.multipliedBy(1L << Math.min(attempts, 20));
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    private String decision(String rule, Map<String, Object> explanation, List<WarehouseAssigner.Candidate> candidates,
+            List<WarehouseAssigner.Shipment> shipments, Instant now) {
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("rule", rule);
+        decision.put("decidedAt", now.toString());
+        decision.put("distances", explanation);
+        decision.put("candidates", candidates.stream().map(c -> Map.of("warehouseId", c.warehouseId(),
+                "available", c.available())).toList());
+        decision.put("shipments", shipments);
+        try {
+            return json.writeValueAsString(decision);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Address read(String address) {
+        try {
+            return json.readValue(address, Address.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored warehouse address is not valid JSON", e);
+        }
+    }
+}
