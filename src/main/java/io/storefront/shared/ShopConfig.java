@@ -22,6 +22,8 @@ public interface ShopConfig {
 
     Assignment assignment();
 
+    Outbox outbox();
+
     EmbeddedPostgresql embeddedPostgresql();
 
     interface Cart {
@@ -70,6 +72,36 @@ public interface ShopConfig {
         /** Longest wait between attempts (a receipt of one of its items retries it at once anyway). */
         @WithDefault("PT5M")
         Duration retryMax();
+    }
+
+    interface Outbox {
+        /** How often due webhook notifications are sent (a Quarkus scheduler interval such as 2s). */
+        @WithDefault("2s")
+        String interval();
+
+        /** How many notifications one delivery round claims and sends in parallel. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** The wait after a first failed delivery; it doubles with every further failure, up to retryMax. */
+        @WithDefault("PT1S")
+        Duration retryBase();
+
+        /** The longest wait between two delivery attempts: a receiver that is down for days is still retried. */
+        @WithDefault("PT10M")
+        Duration retryMax();
+
+        /** How long one webhook call may take to connect, and again to answer. */
+        @WithDefault("PT5S")
+        Duration requestTimeout();
+
+        /**
+         * How long a claimed notification stays reserved for the replica that claimed it. If that replica dies, the
+         * notification is due again after the lease; keep it well above twice the request timeout, or a slow
+         * receiver gets the notification from two replicas.
+         */
+        @WithDefault("PT1M")
+        Duration lease();
     }
 
     interface EmbeddedPostgresql {
