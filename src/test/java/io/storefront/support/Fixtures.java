@@ -39,7 +39,11 @@ public class Fixtures {
     }
 
     public void addStock(UUID itemId, int quantity) {
-        UUID warehouse = warehouse();
+        addStock(itemId, warehouse(), quantity);
+    }
+
+    /** Stock arriving in a given warehouse, as a receipt would record it. */
+    public void addStock(UUID itemId, UUID warehouse, int quantity) {
         execute("INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at) "
                 + "VALUES (?, ?, ?, ?, now()) ON CONFLICT (item_id, warehouse_id) DO UPDATE SET "
                 + "physical = warehouse_stock.physical + excluded.physical, "
@@ -77,6 +81,26 @@ public class Fixtures {
         execute("INSERT INTO checkout (id, customer_id, status, created_at, expires_at, total_amount, currency) "
                 + "VALUES (?, ?, 'ACTIVE', now(), ?, 0, 'USD')", id, customerId, OffsetDateTime.now().plusMinutes(10));
         return id;
+    }
+
+    /** A warehouse of its own at a US place, with coordinates. */
+    public UUID warehouse(String name, String city, String region, double latitude, double longitude) {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO warehouse (id, name, address, latitude, longitude, created_at) VALUES (?, ?, "
+                + "jsonb_build_object('name', ?::text, 'line1', '1 Dock Road', 'city', ?::text, 'region', ?::text, "
+                + "'postalCode', '00000', 'country', 'US'), ?, ?, now())",
+                id, name, name, city, region, latitude, longitude);
+        return id;
+    }
+
+    public int available(UUID itemId, UUID warehouse) {
+        return queryInt("SELECT coalesce(sum(available), 0) FROM warehouse_stock WHERE item_id = ? AND warehouse_id = ?",
+                itemId, warehouse);
+    }
+
+    public int physical(UUID itemId, UUID warehouse) {
+        return queryInt("SELECT coalesce(sum(physical), 0) FROM warehouse_stock WHERE item_id = ? AND warehouse_id = ?",
+                itemId, warehouse);
     }
 
     public synchronized UUID warehouse() {

@@ -1,0 +1,216 @@
+package io.storefront.warehouse;
+
+import static io.restassured.RestAssured.given;
+import static io.storefront.support.Api.assertAuditClean;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.storefront.support.Api;
+import io.storefront.support.Fixtures;
+import io.storefront.support.Race;
+import io.storefront.support.Tokens;
+
+@QuarkusTest
+class WarehouseStockTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @AfterEach
+    void auditStaysClean() {
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldLetAnAdminCreateAndListWarehouses() {
+        String id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Columbus DC", "address", Map.of("name", "Columbus DC", "line1", "1 Rail Way",
+                        "city", "Columbus", "region", "OH", "postalCode", "43004", "country", "US"),
+                        "latitude", 39.96, "longitude", -82.99))
+                .post("/api/v1/warehouses").then().statusCode(201)
+                .header("Location", notNullValue())
+                .body("name", equalTo("Columbus DC")).body("address.city", equalTo("Columbus"))
+                .extract().path("id");
+
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(Tokens.admin()).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/warehouses").then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(ids).contains(id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRefuseInvalidWarehouses() {
+        Map<String, Object> address = Map.of("name", "X", "line1", "1 A St", "city", "Reno", "region", "NV",
+                "postalCode", "89501", "country", "US");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Hook", "address", address, "webhookUrl", "http://example.com/hook"))
+                .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("webhookSecret"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Hook", "address", address, "webhookUrl", "ftp://x", "webhookSecret",
+                        "0123456789abcdef"))
+                .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("webhookUrl"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("name", "No address"))
+                .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("address"));
+        given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
+        given().auth().oauth2(Tokens.warehouse(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRaiseAllThreeStockNumbersOnAReceiptOnce() {
+        UUID warehouse = fixtures.warehouse("Receipt DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Receipt Item", 0);
+        String eventId = UUID.randomUUID().toString();
+
+        receipt(warehouse, item, 12, eventId).then().statusCode(201)
+                .body("physicalStock", equalTo(12)).body("availableStock", equalTo(12))
+                .body("eventId", equalTo(eventId)).body("kind", equalTo("RECEIPT"));
+        receipt(warehouse, item, 12, eventId).then().statusCode(200)
+                .body("physicalStock", equalTo(12)).body("availableStock", equalTo(12));
+
+        assertThat(fixtures.physical(item, warehouse)).isEqualTo(12);
+        assertThat(fixtures.aggregated(item)).isEqualTo(12);
+        given().get("/api/v1/items/{id}", item).then().body("stock.available", equalTo(12));
+    }
+
+    @Test
+    void shouldApplyARepeatedEventIdOnceEvenWhenSentConcurrently() {
+        UUID warehouse = fixtures.warehouse("Concurrent DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Concurrent Receipt Item", 0);
+        String eventId = UUID.randomUUID().toString();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tasks.add(() -> receipt(warehouse, item, 5, eventId).statusCode());
+        }
+
+        List<Integer> statuses = Race.run(tasks);
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(7);
+        assertThat(fixtures.physical(item, warehouse)).isEqualTo(5);
+        assertThat(fixtures.aggregated(item)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLowerAllThreeStockNumbersOnALossAndRefuseMoreThanIsFree() {
+        UUID warehouse = fixtures.warehouse("Loss DC", "Reno", "NV", 39.53, -119.81);
+        UUID item = fixtures.item("Loss Item", 0);
+        receipt(warehouse, item, 10, UUID.randomUUID().toString()).then().statusCode(201);
+        String eventId = UUID.randomUUID().toString();
+
+        loss(warehouse, item, 3, eventId).then().statusCode(201)
+                .body("physicalStock", equalTo(7)).body("availableStock", equalTo(7));
+        loss(warehouse, item, 3, eventId).then().statusCode(200).body("physicalStock", equalTo(7));
+        assertThat(fixtures.aggregated(item)).isEqualTo(7);
+
+        loss(warehouse, item, 8, UUID.randomUUID().toString()).then().statusCode(409)
+                .body("code", equalTo("INSUFFICIENT_STOCK"));
+        assertThat(fixtures.physical(item, warehouse)).isEqualTo(7);
+        assertThat(fixtures.aggregated(item)).isEqualTo(7);
+    }
+
+    @Test
+    void shouldRefuseALossOfStockThatCustomersAlreadyCountOn() {
+        UUID warehouse = fixtures.warehouse("Promised DC", "Reno", "NV", 39.53, -119.81);
+        UUID item = fixtures.item("Promised Item", 0);
+        receipt(warehouse, item, 4, UUID.randomUUID().toString()).then().statusCode(201);
+        Api.checkout(UUID.randomUUID(), Map.of(item, 3));
+
+        loss(warehouse, item, 2, UUID.randomUUID().toString()).then().statusCode(409)
+                .body("code", equalTo("INSUFFICIENT_STOCK"));
+        assertThat(fixtures.physical(item, warehouse)).isEqualTo(4);
+        loss(warehouse, item, 1, UUID.randomUUID().toString()).then().statusCode(201);
+        assertThat(fixtures.aggregated(item)).isZero();
+    }
+
+    @Test
+    void shouldRefuseBadReports() {
+        UUID warehouse = fixtures.warehouse("Strict DC", "Reno", "NV", 39.53, -119.81);
+        UUID item = fixtures.item("Strict Item", 0);
+        receipt(warehouse, item, 0, UUID.randomUUID().toString()).then().statusCode(400).body("field", equalTo("quantity"));
+        receipt(warehouse, item, -5, UUID.randomUUID().toString()).then().statusCode(400);
+        receipt(warehouse, item, 5, "not-a-uuid").then().statusCode(400).body("field", equalTo("eventId"));
+        receipt(warehouse, UUID.randomUUID(), 5, UUID.randomUUID().toString()).then().statusCode(404);
+        given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
+                .body(Map.of("quantity", 1, "eventId", UUID.randomUUID().toString()))
+                .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item).then().statusCode(400)
+                .body("field", equalTo("reason"));
+        receipt(UUID.randomUUID(), item, 5, UUID.randomUUID().toString(), Tokens.admin()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldKeepAWarehouseTokenToItsOwnWarehouse() {
+        UUID mine = fixtures.warehouse("Mine DC", "Reno", "NV", 39.53, -119.81);
+        UUID theirs = fixtures.warehouse("Theirs DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Guarded Item", 0);
+        String token = Tokens.warehouse(mine);
+
+        receipt(theirs, item, 5, UUID.randomUUID().toString(), token).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/stock", theirs).then().statusCode(403);
+        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/orders", theirs).then().statusCode(403);
+        given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses/{w}/stock", mine).then()
+                .statusCode(403);
+        receipt(theirs, item, 5, UUID.randomUUID().toString(), Tokens.admin()).then().statusCode(201);
+    }
+
+    @Test
+    void shouldListAWarehousesStockPageByPage() {
+        UUID warehouse = fixtures.warehouse("Listing DC", "Dallas", "TX", 32.78, -96.8);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID item = fixtures.item("Listed Item " + i, 0);
+            receipt(warehouse, item, i + 1, UUID.randomUUID().toString()).then().statusCode(201);
+            items.add(item.toString());
+        }
+        String token = Tokens.warehouse(warehouse);
+        var first = given().auth().oauth2(token).queryParam("limit", 3).get("/api/v1/warehouses/{w}/stock", warehouse)
+                .then().statusCode(200).body("items", hasSize(3)).extract().jsonPath();
+        var second = given().auth().oauth2(token).queryParam("limit", 3).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/warehouses/{w}/stock", warehouse).then().statusCode(200).body("items", hasSize(2))
+                .body("nextCursor", equalTo(null)).extract().jsonPath();
+        List<String> listed = new ArrayList<>(first.getList("items.itemId"));
+        listed.addAll(second.getList("items.itemId"));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(first.getInt("items[0].physicalStock")).isEqualTo(first.getInt("items[0].availableStock"));
+    }
+
+    static Response receipt(UUID warehouse, UUID item, int quantity, String eventId) {
+        return receipt(warehouse, item, quantity, eventId, Tokens.warehouse(warehouse));
+    }
+
+    static Response receipt(UUID warehouse, UUID item, int quantity, String eventId, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity, "eventId", eventId))
+                .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
+    }
+
+    static Response loss(UUID warehouse, UUID item, int quantity, String eventId) {
+        return given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity, "eventId", eventId, "reason", "Dropped by a forklift"))
+                .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item);
+    }
+}
