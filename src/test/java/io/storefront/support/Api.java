@@ -40,10 +40,35 @@ public final class Api {
     }
 
     public static Response submit(UUID customer, String idempotencyKey, String checkoutId, String paymentToken) {
+        return submit(customer, idempotencyKey, checkoutId, paymentToken, ADDRESS);
+    }
+
+    public static Response submit(UUID customer, String idempotencyKey, String checkoutId, String paymentToken,
+            Map<String, Object> address) {
         return as(customer).contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
-                .body(Map.of("checkoutId", checkoutId, "shippingAddress", ADDRESS,
+                .body(Map.of("checkoutId", checkoutId, "shippingAddress", address,
                         "payment", Map.of("method", "card", "token", paymentToken)))
                 .post("/api/v1/orders");
+    }
+
+    /** An address in a US state, for tests of "nearest". */
+    public static Map<String, Object> addressIn(String city, String region) {
+        return Map.of("name", "Grace Hopper", "line1", "1 Harbor St", "city", city, "region", region,
+                "postalCode", "00000", "country", "US");
+    }
+
+    /** Checks out and orders to the given address; returns the order id. */
+    public static String order(UUID customer, Map<UUID, Integer> items, Map<String, Object> address) {
+        String checkoutId = checkout(customer, items);
+        return submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa", address).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Waits until the order is assigned and returns its shipments ({warehouseOrderId, warehouseId, status, lines}). */
+    public static List<Map<String, Object>> awaitShipments(UUID customer, String orderId) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> as(customer).get("/api/v1/orders/{id}", orderId).jsonPath()
+                        .<Map<String, Object>>getList("shipments"), shipments -> !shipments.isEmpty());
     }
 
     /** Checks out the items and submits the order; returns the order id. */
