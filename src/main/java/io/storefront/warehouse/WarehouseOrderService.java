@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
 import io.storefront.order.OrderCancelled;
@@ -79,12 +80,14 @@ public class WarehouseOrderService {
     /** Ships a warehouse order: physical stock falls, the customer order becomes PARTIALLY_SHIPPED or SHIPPED. */
     public WarehouseOrderView ship(UUID warehouseId, UUID warehouseOrderId) {
         return Transactions.retrying("Warehouse order ship", () -> {
-            WarehouseOrder unlocked = WarehouseOrder.findById(warehouseOrderId);
-            if (unlocked == null || !unlocked.warehouseId.equals(warehouseId)) {
+            WarehouseOrder order = WarehouseOrder.findById(warehouseOrderId);
+            if (order == null || !order.warehouseId.equals(warehouseId)) {
                 throw ApiException.notFound("Warehouse order " + warehouseOrderId);
             }
-            fulfilment.lock(unlocked.orderId);
-            WarehouseOrder order = WarehouseOrder.lock(warehouseOrderId);
+            // The customer order first (as cancel does), then this row, re-read under its lock: a cancel may
+            // have committed since it was first read.
+            fulfilment.lock(order.orderId);
+            WarehouseOrder.getEntityManager().refresh(order, LockModeType.PESSIMISTIC_WRITE);
             if (order.status == WarehouseOrderStatus.SHIPPED) {
                 return records.view(order);
             }
