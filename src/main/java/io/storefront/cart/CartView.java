@@ -1,5 +1,7 @@
 package io.storefront.cart;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -7,8 +9,10 @@ import io.storefront.catalog.StockView;
 import io.storefront.shared.Money;
 
 /** The customer's cart on the wire. */
+@RegisterForReflection
 public record CartView(List<Line> lines, Money total) {
 
+    @RegisterForReflection
     public record Line(UUID itemId, String name, int quantity, Money unitPrice, StockView stock) {
     }
 }

@@ -1,7 +1,10 @@
 package io.storefront.catalog;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import io.storefront.shared.Money;
 
 /** Body of the admin's item create and update. The currency may be left out; it must be the shop's currency. */
+@RegisterForReflection
 public record ItemRequest(String name, String description, Money price) {
 }

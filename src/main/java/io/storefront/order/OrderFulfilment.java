@@ -32,6 +32,9 @@ public class OrderFulfilment {
     @Inject
     Clock clock;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** A PLACED order claimed for assignment: its row stays locked until the caller's transaction ends. */
     public record Claimed(UUID orderId, Map<UUID, Integer> lines, Address shippingAddress, Instant placedAt,
             int attempts) {
@@ -63,6 +66,7 @@ public class OrderFulfilment {
 
     public void markAssigned(UUID orderId, String decision) {
         CustomerOrder.<CustomerOrder>findById(orderId).assign(decision, clock.instant());
+        metrics.counter("shop.orders", "status", OrderStatus.ASSIGNED.name()).increment();
     }
 
     public void deferAssignment(UUID orderId, String decision, Duration wait) {
@@ -85,7 +89,9 @@ public class OrderFulfilment {
     }
 
     public void shipmentSent(UUID orderId, boolean allShipped) {
-        CustomerOrder.<CustomerOrder>findById(orderId).shipmentSent(allShipped, clock.instant());
+        CustomerOrder order = CustomerOrder.findById(orderId);
+        order.shipmentSent(allShipped, clock.instant());
+        metrics.counter("shop.orders", "status", order.status.name()).increment();
     }
 
     /** Stock of this item arrived: PLACED orders waiting for it are tried again at once, not after their backoff. */

@@ -1,5 +1,7 @@
 package io.storefront.order;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,10 +59,14 @@ public class OrderService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** The outcome of a submission: the order, and whether this request created it (else it is a replay). */
     public record Submitted(OrderView order, boolean created) {
     }
 
+    @RegisterForReflection
     private record ValidSubmission(UUID checkoutId, Address shippingAddress, String method, String token) {
     }
 
@@ -118,6 +124,7 @@ public class OrderService {
             if (outcome instanceof OrderRecords.StoredKey stored) {
                 return replayOf(stored, hash);
             }
+            metrics.counter("shop.orders", "status", OrderStatus.PLACED.name()).increment();
             return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
         } catch (RuntimeException e) {
             payments.release(authorization);
@@ -161,20 +168,23 @@ public class OrderService {
      * Cancelling a cancelled order changes nothing.
      */
     public OrderView cancel(UUID orderId, UUID customerId, boolean admin) {
-        Transactions.retrying("Order cancel", () -> {
+        boolean cancelledNow = Transactions.retrying("Order cancel", () -> {
             CustomerOrder order = CustomerOrder.lock(orderId)
                     .filter(found -> admin || found.customerId.equals(customerId))
                     .orElseThrow(() -> ApiException.notFound("Order " + orderId));
             if (order.isCancelled()) {
-                return null;
+                return false;
             }
             OrderStatus previous = order.status;
             order.cancel(clock.instant());
             cancelled.fire(new OrderCancelled(order.id, previous));
             stock.give(records.quantities(order.id));
             Log.infof("Order %s cancelled (was %s)", order.id, previous);
-            return null;
+            return true;
         });
+        if (cancelledNow) {
+            metrics.counter("shop.orders", "status", OrderStatus.CANCELLED.name()).increment();
+        }
         return records.views(List.of(orderId)).get(0);
     }
 

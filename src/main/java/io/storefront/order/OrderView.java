@@ -1,5 +1,7 @@
 package io.storefront.order;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,15 +10,19 @@ import io.storefront.shared.Address;
 import io.storefront.shared.Money;
 
 /** An order on the wire. {@code shipments} lists its warehouse orders once it has been assigned. */
+@RegisterForReflection
 public record OrderView(UUID id, OrderStatus status, List<Line> lines, Money total, Address shippingAddress,
         Instant createdAt, List<Shipment> shipments) {
 
+    @RegisterForReflection
     public record Line(UUID itemId, int quantity, Money unitPrice) {
     }
 
+    @RegisterForReflection
     public record Shipment(UUID warehouseOrderId, UUID warehouseId, String status, List<ShipmentLine> lines) {
     }
 
+    @RegisterForReflection
     public record ShipmentLine(UUID itemId, int quantity) {
     }
 }

@@ -1,8 +1,11 @@
 package io.storefront.shared;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.regex.Pattern;
 
 /** A postal address, the same shape for shipping addresses and warehouses. */
+@RegisterForReflection
 public record Address(String name, String line1, String line2, String city, String region, String postalCode,
         String country) {
 

@@ -24,6 +24,8 @@ public interface ShopConfig {
 
     Outbox outbox();
 
+    Health health();
+
     EmbeddedPostgresql embeddedPostgresql();
 
     interface Cart {
@@ -102,6 +104,15 @@ public interface ShopConfig {
          */
         @WithDefault("PT1M")
         Duration lease();
+    }
+
+    interface Health {
+        /**
+         * Readiness turns DOWN when a background job falls this far behind: a checkout expired longer ago and still
+         * holds stock, or an order due for assignment longer ago and still not handled.
+         */
+        @WithDefault("PT2M")
+        Duration maxJobLag();
     }
 
     interface EmbeddedPostgresql {

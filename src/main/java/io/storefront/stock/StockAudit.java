@@ -1,5 +1,7 @@
 package io.storefront.stock;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -88,6 +90,7 @@ public class StockAudit {
     @Inject
     Sql sql;
 
+    @RegisterForReflection
     public record Report(boolean ok, List<Map<String, Object>> violations) {
     }
 

@@ -1,5 +1,7 @@
 package io.storefront.warehouse;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -33,6 +35,7 @@ public class Outbox {
     Clock clock;
 
     /** The notification's body, as the webhook receives it. */
+    @RegisterForReflection
     public record Notification(String eventType, WarehouseOrderView warehouseOrder) {
     }
 

@@ -1,5 +1,7 @@
 package io.storefront.warehouse;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public interface WarehouseAssigner {
     record Plan(List<Shipment> shipments, String rule, Map<String, Object> explanation) {
     }
 
+    @RegisterForReflection
     record Shipment(UUID warehouseId, Map<UUID, Integer> lines) {
     }
 }

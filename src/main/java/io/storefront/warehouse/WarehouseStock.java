@@ -1,5 +1,7 @@
 package io.storefront.warehouse;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,7 @@ import io.storefront.shared.Sql;
 class WarehouseStock {
 
     /** A row of a warehouse's stock listing. */
+    @RegisterForReflection
     record Level(UUID itemId, int physicalStock, int availableStock) {
     }
 

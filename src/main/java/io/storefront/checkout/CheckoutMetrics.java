@@ -1,0 +1,56 @@
+package io.storefront.checkout;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.storefront.shared.Sql;
+
+/**
+ * Reservation gauges, read from the database at scrape time (so they agree across replicas): active checkouts,
+ * the units they hold, and checkouts past their expiry whose stock the reaper has not released yet. The partial
+ * index on ACTIVE checkouts keeps this a small read.
+ */
+@ApplicationScoped
+public class CheckoutMetrics {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    Clock clock;
+
+    void register(@Observes StartupEvent event, MeterRegistry metrics) {
+        Gauge.builder("shop.reservations.active", this, m -> m.count("expires_at > ?", false))
+                .description("Active checkouts holding reservations").register(metrics);
+        Gauge.builder("shop.reservations.units", this, m -> m.count("expires_at > ?", true))
+                .description("Units reserved by active checkouts").register(metrics);
+        Gauge.builder("shop.reservations.expired", this, m -> m.count("expires_at <= ?", false))
+                .description("Checkouts past their expiry whose stock is not yet released").register(metrics);
+    }
+
+    private double count(String condition, boolean units) {
+        String select = units
+                ? "SELECT coalesce(sum(l.quantity), 0) FROM checkout c JOIN checkout_line l ON l.checkout_id = c.id "
+                        + "WHERE c.status = 'ACTIVE' AND c." + condition
+                : "SELECT count(*) FROM checkout WHERE status = 'ACTIVE' AND " + condition;
+        return QuarkusTransaction.requiringNew().call(() -> sql.run(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getDouble(1);
+                }
+            }
+        }));
+    }
+}

@@ -1,0 +1,141 @@
+package io.storefront.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Helm chart without a helm binary: Chart.yaml and values.yaml parse, every {@code .Values} path a template uses
+ * exists in values.yaml, every helper a template includes is defined, and the Deployment template probes the
+ * application's health endpoints on its port. Its defaults match the settings of k8s/, so both install the same service.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/storefront");
+    private static final Path TEMPLATES = CHART.resolve("templates");
+    private static final Pattern VALUES_REFERENCE = Pattern.compile("\\.Values((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
+    private static final Pattern INCLUDE = Pattern.compile("(?:include|template) \"([^\"]+)\"");
+    private static final Pattern DEFINE = Pattern.compile("define \"([^\"]+)\"");
+
+    private final int appPort = DeploymentFiles.applicationHttpPort();
+
+    @Test
+    void shouldDescribeTheChartInChartYaml() {
+        JsonNode chart = single(CHART.resolve("Chart.yaml"));
+
+        assertThat(chart.path("apiVersion").asText()).isEqualTo("v2");
+        assertThat(chart.path("name").asText()).isEqualTo(CHART.getFileName().toString());
+        assertThat(chart.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+([-+].*)?");
+        assertThat(chart.path("appVersion").asText()).isNotBlank();
+    }
+
+    @Test
+    void shouldDefineEveryValueTheTemplatesUse() throws IOException {
+        JsonNode values = single(CHART.resolve("values.yaml"));
+        Set<String> used = new TreeSet<>();
+        for (Path template : templates()) {
+            Matcher reference = VALUES_REFERENCE.matcher(Files.readString(template));
+            while (reference.find()) {
+                used.add(reference.group(1).substring(1));
+            }
+        }
+
+        assertThat(used).as("the templates use values").hasSizeGreaterThan(20);
+        assertThat(used).as("paths used in templates/ but missing from values.yaml")
+                .filteredOn(path -> !exists(values, path)).isEmpty();
+    }
+
+    @Test
+    void shouldDefineEveryHelperTheTemplatesInclude() throws IOException {
+        Set<String> defined = new TreeSet<>();
+        Set<String> included = new TreeSet<>();
+        for (Path template : templates()) {
+            String text = Files.readString(template);
+            DEFINE.matcher(text).results().forEach(match -> defined.add(match.group(1)));
+            INCLUDE.matcher(text).results().forEach(match -> included.add(match.group(1)));
+        }
+
+        assertThat(defined).containsAll(included);
+    }
+
+    @Test
+    void shouldProbeTheHealthEndpointsOnTheApplicationPort() throws IOException {
+        String deployment = Files.readString(TEMPLATES.resolve("deployment.yaml"));
+        Matcher port = Pattern.compile("- name: (\\S+)\\s+containerPort: (\\S+)").matcher(deployment);
+        assertThat(port.find()).as("a named container port").isTrue();
+        String portName = port.group(1);
+
+        assertThat(port.group(2)).isEqualTo(String.valueOf(appPort));
+        assertThat(probe(deployment, "startupProbe")).containsExactly("/q/health/started", portName);
+        assertThat(probe(deployment, "livenessProbe")).containsExactly("/q/health/live", portName);
+        assertThat(probe(deployment, "readinessProbe")).containsExactly("/q/health/ready", portName);
+        assertThat(deployment).contains("prometheus.io/port: \"" + appPort + "\"", "prometheus.io/path: /q/metrics");
+        assertThat(Files.readString(TEMPLATES.resolve("service.yaml"))).contains("targetPort: " + portName);
+    }
+
+    @Test
+    void shouldDefaultToTheSettingsOfTheKubernetesManifests() {
+        JsonNode values = single(CHART.resolve("values.yaml"));
+        JsonNode config = single(Path.of("k8s/app/configmap.yaml")).path("data");
+        JsonNode hpa = single(Path.of("k8s/app/hpa.yaml")).path("spec");
+
+        assertThat(values.at("/checkout/reservationTtl").asText()).isEqualTo(config.path("SHOP_CHECKOUT_RESERVATION_TTL").asText());
+        assertThat(values.at("/jobs/reaperInterval").asText()).isEqualTo(config.path("SHOP_CHECKOUT_REAPER_INTERVAL").asText());
+        assertThat(values.at("/jobs/assignmentInterval").asText()).isEqualTo(config.path("SHOP_ASSIGNMENT_INTERVAL").asText());
+        assertThat(values.at("/jobs/outboxInterval").asText()).isEqualTo(config.path("SHOP_OUTBOX_INTERVAL").asText());
+        assertThat(values.at("/database/poolMaxSize").asText()).isEqualTo(config.path("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asText());
+        assertThat(values.at("/shutdown/timeout").asText()).isEqualTo(config.path("QUARKUS_SHUTDOWN_TIMEOUT").asText());
+        assertThat(values.at("/autoscaling/minReplicas").asInt()).isEqualTo(hpa.path("minReplicas").asInt());
+        assertThat(values.at("/autoscaling/maxReplicas").asInt()).isEqualTo(hpa.path("maxReplicas").asInt());
+        assertThat(values.at("/autoscaling/maxReplicas").asInt() * values.at("/database/poolMaxSize").asInt())
+                .as("maxReplicas x pool size within the CloudNativePG cluster's max_connections")
+                .isLessThan(values.at("/postgresql/cnpg/maxConnections").asInt());
+    }
+
+    /** The path and port of a probe in the Deployment template. */
+    private static List<String> probe(String deployment, String probe) {
+        Matcher matcher = Pattern.compile(probe + ":\\s+httpGet:\\s+path: (\\S+)\\s+port: (\\S+)").matcher(deployment);
+        assertThat(matcher.find()).as("%s with an httpGet path and port", probe).isTrue();
+        return List.of(matcher.group(1), matcher.group(2));
+    }
+
+    private static boolean exists(JsonNode values, String dottedPath) {
+        JsonNode node = values;
+        for (String key : dottedPath.split("\\.")) {
+            if (!node.isObject() || !node.has(key)) {
+                return false;
+            }
+            node = node.get(key);
+        }
+        return true;
+    }
+
+    private static JsonNode single(Path file) {
+        List<JsonNode> documents = DeploymentFiles.documents(file);
+        assertThat(documents).as("%s holds one YAML document", file).hasSize(1);
+        assertThat(documents.get(0).isObject()).as("%s is a map", file).isTrue();
+        return documents.get(0);
+    }
+
+    private static List<Path> templates() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            List<Path> templates = new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
+            assertThat(templates).extracting(path -> path.getFileName().toString())
+                    .contains("_helpers.tpl", "deployment.yaml", "service.yaml", "hpa.yaml", "pdb.yaml", "configmap.yaml");
+            return templates;
+        }
+    }
+}
