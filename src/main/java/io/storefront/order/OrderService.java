@@ -133,18 +133,8 @@ public class OrderService {
     }
 
     public Page<OrderView> history(UUID customerId, int limit, String cursor) {
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> parts = Paging.parts(cursor, 2);
-            try {
-                afterCreatedAt = Instant.parse(parts.get(0));
-                afterId = UUID.fromString(parts.get(1));
-            } catch (RuntimeException e) {
-                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
-            }
-        }
-        List<UUID> ids = records.page(customerId, afterCreatedAt, afterId, limit + 1);
+        Paging.TimeAndId after = Paging.timeAndId(cursor);
+        List<UUID> ids = records.page(customerId, after == null ? null : after.time(), after == null ? null : after.id(), limit + 1);
         List<OrderView> orders = records.views(ids.subList(0, Math.min(limit, ids.size())));
         String next = null;
         if (ids.size() > limit) {

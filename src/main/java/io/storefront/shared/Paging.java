@@ -42,6 +42,23 @@ public final class Paging {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The sort key of lists ordered by creation time, then id. */
+    public record TimeAndId(java.time.Instant time, java.util.UUID id) {
+    }
+
+    /** The (time, id) of a cursor made by {@code cursor(time, id)}, null for the first page, or a 400. */
+    public static TimeAndId timeAndId(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> parts = parts(cursor, 2);
+        try {
+            return new TimeAndId(java.time.Instant.parse(parts.get(0)), java.util.UUID.fromString(parts.get(1)));
+        } catch (RuntimeException e) {
+            throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
+        }
+    }
+
     /** The parts of a cursor made by {@link #cursor}, or a 400 if the client sent something else. */
     public static List<String> parts(String cursor, int count) {
         try {

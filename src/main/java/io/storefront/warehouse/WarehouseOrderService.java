@@ -50,18 +50,9 @@ public class WarehouseOrderService {
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("status", "'status' must be NEW, ACKNOWLEDGED, SHIPPED or CANCELLED");
         }
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> parts = Paging.parts(cursor, 2);
-            try {
-                afterCreatedAt = Instant.parse(parts.get(0));
-                afterId = UUID.fromString(parts.get(1));
-            } catch (RuntimeException e) {
-                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
-            }
-        }
-        List<WarehouseOrderView> rows = records.page(warehouseId, wanted, afterCreatedAt, afterId, limit + 1);
+        Paging.TimeAndId after = Paging.timeAndId(cursor);
+        List<WarehouseOrderView> rows = records.page(warehouseId, wanted, after == null ? null : after.time(),
+                after == null ? null : after.id(), limit + 1);
         List<WarehouseOrderView> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit
                 ? Paging.cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id())

@@ -2,7 +2,6 @@ package io.storefront.warehouse;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -72,22 +71,11 @@ public class WarehouseService {
     }
 
     public Page<WarehouseView> list(int limit, String cursor) {
-        List<Warehouse> page;
-        if (cursor == null) {
-            page = Warehouse.<Warehouse>find("order by createdAt, id").page(0, limit + 1).list();
-        } else {
-            List<String> parts = Paging.parts(cursor, 2);
-            Instant createdAt;
-            UUID id;
-            try {
-                createdAt = Instant.parse(parts.get(0));
-                id = UUID.fromString(parts.get(1));
-            } catch (RuntimeException e) {
-                throw ApiException.validation("cursor", "'cursor' is not a cursor this list returned");
-            }
-            page = Warehouse.<Warehouse>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
-                    createdAt, id).page(0, limit + 1).list();
-        }
+        Paging.TimeAndId after = Paging.timeAndId(cursor);
+        List<Warehouse> page = after == null
+                ? Warehouse.<Warehouse>find("order by createdAt, id").page(0, limit + 1).list()
+                : Warehouse.<Warehouse>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                        after.time(), after.id()).page(0, limit + 1).list();
         List<WarehouseView> views = page.stream().limit(limit).map(this::view).toList();
         String next = page.size() > limit ? Paging.cursor(views.get(limit - 1).createdAt(), views.get(limit - 1).id())
                 : null;
