@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 import io.storefront.shared.ApiException;
@@ -90,27 +89,36 @@ public class CatalogService {
         });
     }
 
-    @Transactional
+    /** Creates an item; the search cache is cleared after the commit, so it cannot re-cache the old catalog. */
     public ItemView create(ItemRequest request) {
         ItemRequest valid = validate(request);
+        ItemView created = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> insert(valid));
+        searchResults.clear();
+        return created;
+    }
+
+    public ItemView update(UUID id, ItemRequest request) {
+        ItemRequest valid = validate(request);
+        ItemView updated = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> change(id, valid));
+        searchResults.clear();
+        return updated;
+    }
+
+    private ItemView insert(ItemRequest valid) {
         Item item = Item.create(valid.name(), valid.description(), valid.price().amount(), valid.price().currency(),
                 clock.instant());
         item.persist();
         sql.runAfterFlush(connection -> io.storefront.shared.Sql.update(connection,
                 "INSERT INTO item_stock (item_id, aggregated, updated_at) VALUES (?, 0, now())", item.id));
-        searchResults.clear();
         Log.infof("Item %s created: %s", item.id, item.name);
         return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
                 StockView.of(0));
     }
 
-    @Transactional
-    public ItemView update(UUID id, ItemRequest request) {
-        ItemRequest valid = validate(request);
+    private ItemView change(UUID id, ItemRequest valid) {
         Item item = Item.<Item>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Item " + id));
         item.describe(valid.name(), valid.description(), valid.price().amount(), valid.price().currency(),
                 clock.instant());
-        searchResults.clear();
         Log.infof("Item %s updated", id);
         return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
                 StockView.of(stock.levels(List.of(id)).getOrDefault(id, 0)));

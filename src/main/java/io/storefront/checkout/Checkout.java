@@ -79,11 +79,6 @@ public class Checkout extends PanacheEntityBase {
         return !now.isBefore(expiresAt);
     }
 
-    /** ACTIVE and not yet past its expiry: the only state in which it can be submitted. */
-    boolean isLiveAt(Instant now) {
-        return status == CheckoutStatus.ACTIVE && !isExpiredAt(now);
-    }
-
     void complete(Instant now) {
         requireLive(now);
         close(CheckoutStatus.COMPLETED, now);

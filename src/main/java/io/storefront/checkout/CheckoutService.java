@@ -31,7 +31,8 @@ import io.storefront.stock.AggregatedStock;
 /**
  * Checkouts and their reservations. Beginning a checkout takes aggregated stock for every cart line that still
  * has enough; cancelling or expiring gives exactly that back; completing (order submission) keeps it, because the
- * order now holds it. Every transition locks the customer, then the checkout row, then stock rows in item order.
+ * order now holds it. Customer-initiated transitions lock the customer, then the checkout row, then stock rows in
+ * item order; the reaper claims checkout rows with SKIP LOCKED, so it never waits for a customer's transaction.
  */
 @ApplicationScoped
 public class CheckoutService {

@@ -94,14 +94,19 @@ public class OrderFulfilment {
         metrics.counter("shop.orders", "status", order.status.name()).increment();
     }
 
-    /** Stock of this item arrived: PLACED orders waiting for it are tried again at once, not after their backoff. */
+    /**
+     * Stock of this item arrived: PLACED orders waiting for it are tried again at once, not after their backoff.
+     * Orders another transaction holds (being assigned or cancelled right now) are skipped, so a receipt never
+     * waits on an order row while holding stock rows.
+     */
     public int wakeOrdersWaitingFor(UUID itemId) {
         Instant now = clock.instant();
         return sql.run(connection -> Sql.update(connection, """
                 UPDATE customer_order SET next_assignment_at = ?
-                WHERE status = 'PLACED' AND next_assignment_at > ?
-                  AND id IN (SELECT order_id FROM order_line WHERE item_id = ?)""",
-                now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), itemId));
+                WHERE id IN (SELECT o.id FROM customer_order o JOIN order_line l ON l.order_id = o.id
+                             WHERE l.item_id = ? AND o.status = 'PLACED' AND o.next_assignment_at > ?
+                             FOR UPDATE OF o SKIP LOCKED)""",
+                now.atOffset(ZoneOffset.UTC), itemId, now.atOffset(ZoneOffset.UTC)));
     }
 
     public long waitingForAssignment() {

@@ -101,8 +101,9 @@ public class OrderService {
             throw new ApiException(402, "PAYMENT_DECLINED", authorization.declineReason());
         }
 
+        Object outcome;
         try {
-            Object outcome = Transactions.retrying("Order submit", () -> {
+            outcome = Transactions.retrying("Order submit", () -> {
                 checkouts.lockCustomer(customerId);
                 var stored = records.idempotencyKey(customerId, idempotencyKey);
                 if (stored.isPresent()) {
@@ -121,15 +122,17 @@ public class OrderService {
                         lines.size(), orderTotal, order.currency);
                 return order.id;
             });
-            if (outcome instanceof OrderRecords.StoredKey stored) {
-                return replayOf(stored, hash);
-            }
-            metrics.counter("shop.orders", "status", OrderStatus.PLACED.name()).increment();
-            return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
         } catch (RuntimeException e) {
+            // No order was placed with this payment: give the authorization back.
             payments.release(authorization);
             throw e;
         }
+        if (outcome instanceof OrderRecords.StoredKey stored) {
+            // A concurrent request with this key placed the order (and holds this same authorization).
+            return replayOf(stored, hash);
+        }
+        metrics.counter("shop.orders", "status", OrderStatus.PLACED.name()).increment();
+        return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
     }
 
     public Page<OrderView> history(UUID customerId, int limit, String cursor) {

@@ -99,6 +99,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        // PostgreSQL's "data exception" class (22xxx): a NUL character in text, a timestamp or number out of
+        // range. Validation should catch these first; this net keeps any it misses a 400 instead of a 500.
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                Log.debugf("Refused a value the database cannot store: %s", sql.getMessage());
+                return problem(400, "VALIDATION_FAILED", "A value in the request cannot be stored (out of range or "
+                        + "containing a character such as NUL)", Map.of("field", "body"));
+            }
+        }
         return internal(e);
     }
 

@@ -33,7 +33,8 @@ public final class Transactions {
         }
     }
 
-    static boolean isTransient(Throwable e) {
+    /** A deadlock or serialization failure, which running the transaction again resolves. */
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();

@@ -88,7 +88,10 @@ public class AggregatedStock {
         if (quantities.isEmpty()) {
             return;
         }
-        sql.run(connection -> change(connection, new TreeMap<>(quantities), 1));
+        int changed = sql.run(connection -> change(connection, new TreeMap<>(quantities), 1));
+        if (changed != quantities.size()) {
+            throw new IllegalStateException("Stock rows of " + quantities.keySet() + " are missing; nothing given back");
+        }
     }
 
     private static int change(java.sql.Connection connection, SortedMap<UUID, Integer> quantities, int sign)

@@ -79,6 +79,16 @@ public class AssignmentService {
         }
     }
 
+    /** Assigning this order failed for a reason other than stock: it must not block the orders behind it. */
+    static final class AssignmentFailedException extends RuntimeException {
+        final UUID orderId;
+
+        AssignmentFailedException(UUID orderId, RuntimeException cause) {
+            super("Assigning order " + orderId + " failed", cause);
+            this.orderId = orderId;
+        }
+    }
+
     enum Outcome {
         NOTHING_DUE, ASSIGNED, WAITING
     }
@@ -89,6 +99,15 @@ public class AssignmentService {
             boolean lastAttempt = attempt >= PLAN_ATTEMPTS;
             try {
                 return Transactions.retrying("Order assignment", () -> assignNextInTransaction(lastAttempt));
+            } catch (AssignmentFailedException e) {
+                metrics.counter("shop.assignment.failures", "reason", "error").increment();
+                Log.errorf(e.getCause(), "Assigning order %s failed; it is retried later, other orders go first",
+                        e.orderId);
+                Transactions.retrying("Order assignment deferral", () -> {
+                    fulfilment.retryLater(e.orderId, config.assignment().retryBase());
+                    return null;
+                });
+                return Outcome.WAITING;
             } catch (StalePlanException e) {
                 if (lastAttempt) {
                     // Heavy contention on this order's stock: let other orders go first, try again shortly.
@@ -108,7 +127,19 @@ public class AssignmentService {
         if (claimed.isEmpty()) {
             return Outcome.NOTHING_DUE;
         }
-        OrderFulfilment.Claimed order = claimed.get();
+        try {
+            return assign(claimed.get(), lastAttempt);
+        } catch (StalePlanException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (Transactions.isTransient(e)) {
+                throw e;
+            }
+            throw new AssignmentFailedException(claimed.get().orderId(), e);
+        }
+    }
+
+    private Outcome assign(OrderFulfilment.Claimed order, boolean lastAttempt) {
         List<WarehouseAssigner.Candidate> candidates = candidates(order.lines().keySet());
         Optional<WarehouseAssigner.Plan> plan = assigner.plan(new WarehouseAssigner.Request(order.orderId(),
                 order.lines(), order.shippingAddress(), candidates));

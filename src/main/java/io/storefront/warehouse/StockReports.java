@@ -58,9 +58,10 @@ public class StockReports {
 
     public Outcome receive(UUID warehouseId, UUID itemId, StockReportRequest request) {
         return report("RECEIPT", warehouseId, itemId, request, (eventId, quantity) -> {
+            // Order rows first, stock rows after: the lock order every transaction follows.
+            int woken = fulfilment.wakeOrdersWaitingFor(itemId);
             WarehouseStock.Level level = warehouseStock.receive(itemId, warehouseId, quantity);
             aggregatedStock.give(Map.of(itemId, quantity));
-            int woken = fulfilment.wakeOrdersWaitingFor(itemId);
             Log.infof("Receipt %s: %d of item %s arrived at warehouse %s%s", eventId, quantity, itemId, warehouseId,
                     woken > 0 ? ", " + woken + " waiting order(s) to assign" : "");
             return level;
@@ -102,7 +103,13 @@ public class StockReports {
         return Transactions.retrying("Stock " + kind.toLowerCase(), () -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             if (!claimEvent(eventId, warehouseId, itemId, kind, quantity, request.reason(), now)) {
-                return new Outcome(storedResult(eventId), false);
+                StockReportResult first = storedResult(eventId);
+                if (!first.warehouseId().equals(warehouseId) || !first.itemId().equals(itemId)
+                        || !first.kind().equals(kind) || first.quantity() != quantity) {
+                    throw ApiException.conflict("EVENT_ID_REUSED",
+                            "eventId " + eventId + " was already used for a different report");
+                }
+                return new Outcome(first, false);
             }
             WarehouseStock.Level level = change.apply(eventId, quantity);
             StockReportResult result = new StockReportResult(eventId, warehouseId, itemId, kind, quantity,

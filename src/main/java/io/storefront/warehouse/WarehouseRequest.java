@@ -5,8 +5,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.storefront.shared.Address;
 
 /**
- * Body of {@code POST /api/v1/warehouses}. Coordinates are optional (they make "nearest" precise); a webhook URL
- * needs a secret, with which every notification is signed.
+ * Body of {@code POST /api/v1/warehouses}. Coordinates are optional (they make "nearest" precise). Every webhook
+ * notification is signed with the webhook secret; without one, the service makes one and returns it once.
  */
 @RegisterForReflection
 public record WarehouseRequest(String name, Address address, Double latitude, Double longitude, String webhookUrl,

@@ -51,10 +51,15 @@ public class WarehouseService {
         }
         String webhookUrl = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null
                 : validWebhookUrl(request.webhookUrl().strip());
-        if (webhookUrl != null && (request.webhookSecret() == null || request.webhookSecret().length() < 16
-                || request.webhookSecret().length() > 200)) {
-            throw ApiException.validation("webhookSecret",
-                    "A webhook needs a 'webhookSecret' of 16 to 200 characters to sign notifications with");
+        String secret = request.webhookSecret();
+        if (webhookUrl != null && secret == null) {
+            // None given: make one, shown once in this response, so the receiver can verify signatures.
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            secret = java.util.HexFormat.of().formatHex(random);
+        }
+        if (webhookUrl != null && (secret.length() < 16 || secret.length() > 200)) {
+            throw ApiException.validation("webhookSecret", "'webhookSecret' must have 16 to 200 characters");
         }
         Warehouse warehouse = new Warehouse();
         warehouse.id = UUID.randomUUID();
@@ -63,11 +68,13 @@ public class WarehouseService {
         warehouse.latitude = request.latitude();
         warehouse.longitude = request.longitude();
         warehouse.webhookUrl = webhookUrl;
-        warehouse.webhookSecret = webhookUrl == null ? null : request.webhookSecret();
+        warehouse.webhookSecret = webhookUrl == null ? null : secret;
         warehouse.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         warehouse.persist();
         Log.infof("Warehouse %s created: %s (%s)", warehouse.id, name, webhookUrl == null ? "pull only" : "webhook");
-        return view(warehouse);
+        WarehouseView view = view(warehouse);
+        return new WarehouseView(view.id(), view.name(), view.address(), view.latitude(), view.longitude(),
+                view.webhookUrl(), warehouse.webhookSecret, view.createdAt());
     }
 
     public Page<WarehouseView> list(int limit, String cursor) {
@@ -107,7 +114,7 @@ public class WarehouseService {
 
     private WarehouseView view(Warehouse warehouse) {
         return new WarehouseView(warehouse.id, warehouse.name, address(warehouse), warehouse.latitude,
-                warehouse.longitude, warehouse.webhookUrl, warehouse.createdAt);
+                warehouse.longitude, warehouse.webhookUrl, null, warehouse.createdAt);
     }
 
     private String toJson(Object value) {

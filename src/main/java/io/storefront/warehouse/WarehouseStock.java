@@ -115,7 +115,9 @@ class WarehouseStock {
 
     /** A cancelled warehouse order's promise ends: its stock is available again. */
     void returnAvailable(List<StockDelta> deltas) {
-        change(deltas, "available = s.available + d.quantity", "TRUE");
+        if (change(deltas, "available = s.available + d.quantity", "TRUE") != deltas.size()) {
+            throw new IllegalStateException("Warehouse stock rows are missing; nothing returned");
+        }
     }
 
     /** Shipped goods leave the shelves: physical stock falls (available was already promised away). */

@@ -109,6 +109,9 @@ class SearchTest {
             given().queryParam("limit", limit).get("/api/v1/items").then().statusCode(400)
                     .body("field", equalTo("limit"));
         }
+        String nulCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("n\u001fa\u0000b\u001f" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("cursor", nulCursor).get("/api/v1/items").then().statusCode(400);
         for (String cursor : List.of("nonsense", "%%%", "czFiMmMz")) {
             given().queryParam("cursor", cursor).get("/api/v1/items").then()
                     .statusCode(isOneOf(400)).body("field", equalTo("cursor"));

@@ -67,8 +67,12 @@ class WarehouseStockTest {
         Map<String, Object> address = Map.of("name", "X", "line1", "1 A St", "city", "Reno", "region", "NV",
                 "postalCode", "89501", "country", "US");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Hook", "address", address, "webhookUrl", "http://example.com/hook"))
+                .body(Map.of("name", "Hook", "address", address, "webhookUrl", "http://example.com/hook",
+                        "webhookSecret", "short"))
                 .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("webhookSecret"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Bad\u0000Name", "address", address))
+                .post("/api/v1/warehouses").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Hook", "address", address, "webhookUrl", "ftp://x", "webhookSecret",
                         "0123456789abcdef"))
@@ -77,6 +81,33 @@ class WarehouseStockTest {
                 .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("address"));
         given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
         given().auth().oauth2(Tokens.warehouse(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
+    }
+
+    @Test
+    void shouldMakeAWebhookSecretWhenNoneIsGivenAndShowItOnlyOnce() {
+        Map<String, Object> address = Map.of("name", "X", "line1", "1 A St", "city", "Reno", "region", "NV",
+                "postalCode", "89501", "country", "US");
+        String secret = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Hooked", "address", address, "webhookUrl", "http://example.com/hook"))
+                .post("/api/v1/warehouses").then().statusCode(201).extract().path("webhookSecret");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        String listed = given().auth().oauth2(Tokens.admin()).queryParam("limit", 100).get("/api/v1/warehouses")
+                .then().statusCode(200).extract().asString();
+        assertThat(listed).doesNotContain(secret).doesNotContain("webhookSecret");
+    }
+
+    @Test
+    void shouldRefuseAnEventIdReusedForAnotherReport() {
+        UUID warehouse = fixtures.warehouse("Reuse DC", "Dallas", "TX", 32.78, -96.8);
+        UUID other = fixtures.warehouse("Reuse Other DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Reuse Item", 0);
+        String eventId = UUID.randomUUID().toString();
+        receipt(warehouse, item, 3, eventId).then().statusCode(201);
+
+        receipt(warehouse, item, 4, eventId).then().statusCode(409).body("code", equalTo("EVENT_ID_REUSED"));
+        receipt(other, item, 3, eventId).then().statusCode(409).body("code", equalTo("EVENT_ID_REUSED"));
+        assertThat(fixtures.physical(item, other)).isZero();
+        assertThat(fixtures.aggregated(item)).isEqualTo(3);
     }
 
     @Test
