@@ -78,13 +78,13 @@ public class CartService {
             throw ApiException.validation("quantity", "'quantity' must be between 0 and " + max);
         }
         refuseDuringCheckout(customerId);
-        if (quantity == 0) {
-            removeLine(customerId, itemId);
-            return cart(customerId);
-        }
         Integer available = stock.levels(List.of(itemId)).get(itemId);
         if (available == null) {
             throw ApiException.notFound("Item " + itemId);
+        }
+        if (quantity == 0) {
+            removeLine(customerId, itemId);
+            return cart(customerId);
         }
         if (available < quantity) {
             throw ApiException.conflict("OUT_OF_STOCK", "Only " + available + " left of item " + itemId,
@@ -110,6 +110,9 @@ public class CartService {
     @Transactional
     public CartView remove(UUID customerId, UUID itemId) {
         refuseDuringCheckout(customerId);
+        if (stock.levels(List.of(itemId)).isEmpty()) {
+            throw ApiException.notFound("Item " + itemId);
+        }
         removeLine(customerId, itemId);
         return cart(customerId);
     }

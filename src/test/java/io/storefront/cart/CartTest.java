@@ -98,6 +98,8 @@ class CartTest {
     void shouldAnswer404ForUnknownItemsAnd400ForMalformedIds() {
         UUID customer = UUID.randomUUID();
         put(customer, UUID.randomUUID(), 1).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        put(customer, UUID.randomUUID(), 0).then().statusCode(404);
+        as(customer).delete("/api/v1/cart/items/{id}", UUID.randomUUID()).then().statusCode(404);
         as(customer).contentType(ContentType.JSON).body(Map.of("quantity", 1))
                 .put("/api/v1/cart/items/12345").then().statusCode(400).body("field", equalTo("itemId"));
     }
