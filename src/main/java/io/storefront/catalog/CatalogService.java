@@ -29,6 +29,9 @@ public class CatalogService {
     SearchResults searchResults;
 
     @Inject
+    LiveSearchPages livePages;
+
+    @Inject
     AggregatedStock stock;
 
     @Inject
@@ -41,13 +44,7 @@ public class CatalogService {
     Clock clock;
 
     public Page<ItemView> search(String rawQuery, int limit, String cursor) {
-        String query = normalize(rawQuery);
-        SearchService.SearchHits hits = searchResults.find(query, limit, cursor == null ? "" : cursor);
-        Map<UUID, Integer> levels = stock.levels(hits.items().stream().map(ItemSummary::id).toList());
-        List<ItemView> items = hits.items().stream()
-                .map(item -> ItemView.of(item, levels.getOrDefault(item.id(), 0)))
-                .toList();
-        return new Page<>(items, hits.nextCursor());
+        return livePages.page(normalize(rawQuery), limit, cursor == null ? "" : cursor);
     }
 
     public ItemView item(UUID id) {
@@ -93,14 +90,14 @@ public class CatalogService {
     public ItemView create(ItemRequest request) {
         ItemRequest valid = validate(request);
         ItemView created = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> insert(valid));
-        searchResults.clear();
+        clearCaches();
         return created;
     }
 
     public ItemView update(UUID id, ItemRequest request) {
         ItemRequest valid = validate(request);
         ItemView updated = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> change(id, valid));
-        searchResults.clear();
+        clearCaches();
         return updated;
     }
 
@@ -122,6 +119,11 @@ public class CatalogService {
         Log.infof("Item %s updated", id);
         return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
                 StockView.of(stock.levels(List.of(id)).getOrDefault(id, 0)));
+    }
+
+    private void clearCaches() {
+        searchResults.clear();
+        livePages.clear();
     }
 
     String normalize(String rawQuery) {
