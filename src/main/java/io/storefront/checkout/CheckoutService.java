@@ -169,11 +169,22 @@ public class CheckoutService {
     }
 
     /**
-     * Releases up to one batch of expired checkouts, skipping rows other replicas are working on.
+     * Releases up to one batch of expired checkouts in its own transaction, skipping rows other replicas are
+     * working on, and records the release lag once that has committed (a retried transaction counts once).
      *
      * @return how many were released
      */
-    int releaseExpiredBatch() {
+    int releaseExpired() {
+        List<Duration> lags = Transactions.retrying("Checkout expiry", this::releaseExpiredBatch);
+        Timer lag = Timer.builder("shop.checkout.release.lag")
+                .description("Time from a checkout's expiresAt to the release of its stock")
+                .register(metrics);
+        lags.forEach(lag::record);
+        return lags.size();
+    }
+
+    /** @return the lag of each released checkout behind its expiry */
+    private List<Duration> releaseExpiredBatch() {
         Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>();
         List<Instant> expiries = new ArrayList<>();
@@ -194,14 +205,10 @@ public class CheckoutService {
             return null;
         });
         if (ids.isEmpty()) {
-            return 0;
+            return List.of();
         }
         expire(ids, now);
-        Timer lag = Timer.builder("shop.checkout.release.lag")
-                .description("Time from a checkout's expiresAt to the release of its stock")
-                .register(metrics);
-        expiries.forEach(expiresAt -> lag.record(Duration.between(expiresAt, now).abs()));
-        return ids.size();
+        return expiries.stream().map(expiresAt -> Duration.between(expiresAt, now).abs()).toList();
     }
 
     /** Marks locked, expired checkouts EXPIRED and gives their reservations back, set-wise. */

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.storefront.shared.ShopConfig;
-import io.storefront.shared.Transactions;
 
 /**
  * Gives the stock of expired checkouts back, every {@code shop.checkout.reaper-interval}, in batches. Safe on any
@@ -28,7 +27,7 @@ public class ExpiredCheckoutReaper {
         try {
             int released;
             do {
-                released = Transactions.retrying("Checkout expiry", checkouts::releaseExpiredBatch);
+                released = checkouts.releaseExpired();
             } while (released == config.checkout().reaperBatchSize());
         } catch (RuntimeException e) {
             Log.error("Releasing expired checkouts failed; the next run tries again", e);

@@ -32,9 +32,6 @@ public class OrderFulfilment {
     @Inject
     Clock clock;
 
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
-
     /** A PLACED order claimed for assignment: its row stays locked until the caller's transaction ends. */
     public record Claimed(UUID orderId, Map<UUID, Integer> lines, Address shippingAddress, Instant placedAt,
             int attempts) {
@@ -66,7 +63,6 @@ public class OrderFulfilment {
 
     public void markAssigned(UUID orderId, String decision) {
         CustomerOrder.<CustomerOrder>findById(orderId).assign(decision, clock.instant());
-        metrics.counter("shop.orders", "status", OrderStatus.ASSIGNED.name()).increment();
     }
 
     public void deferAssignment(UUID orderId, String decision, Duration wait) {
@@ -89,9 +85,7 @@ public class OrderFulfilment {
     }
 
     public void shipmentSent(UUID orderId, boolean allShipped) {
-        CustomerOrder order = CustomerOrder.findById(orderId);
-        order.shipmentSent(allShipped, clock.instant());
-        metrics.counter("shop.orders", "status", order.status.name()).increment();
+        CustomerOrder.<CustomerOrder>findById(orderId).shipmentSent(allShipped, clock.instant());
     }
 
     /**

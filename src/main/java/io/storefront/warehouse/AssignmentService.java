@@ -93,12 +93,23 @@ public class AssignmentService {
         NOTHING_DUE, ASSIGNED, WAITING
     }
 
+    /** What one transaction did, recorded in metrics only once it has committed. */
+    private record Attempt(Outcome outcome, Duration latency) {
+    }
+
     /** Assigns the next due order, if any. */
     public Outcome assignNext() {
         for (int attempt = 1;; attempt++) {
             boolean lastAttempt = attempt >= PLAN_ATTEMPTS;
             try {
-                return Transactions.retrying("Order assignment", () -> assignNextInTransaction(lastAttempt));
+                Attempt done = Transactions.retrying("Order assignment", () -> assignNextInTransaction());
+                if (done.outcome() == Outcome.ASSIGNED) {
+                    metrics.timer("shop.assignment.latency").record(done.latency());
+                    metrics.counter("shop.orders", "status", "ASSIGNED").increment();
+                } else if (done.outcome() == Outcome.WAITING) {
+                    metrics.counter("shop.assignment.failures", "reason", "no-stock").increment();
+                }
+                return done.outcome();
             } catch (AssignmentFailedException e) {
                 metrics.counter("shop.assignment.failures", "reason", "error").increment();
                 Log.errorf(e.getCause(), "Assigning order %s failed; it is retried later, other orders go first",
@@ -110,6 +121,7 @@ public class AssignmentService {
                 return Outcome.WAITING;
             } catch (StalePlanException e) {
                 if (lastAttempt) {
+                    metrics.counter("shop.assignment.failures", "reason", "stale-plan").increment();
                     // Heavy contention on this order's stock: let other orders go first, try again shortly.
                     Transactions.retrying("Order assignment deferral", () -> {
                         fulfilment.retryLater(e.orderId, config.assignment().retryBase());
@@ -122,13 +134,13 @@ public class AssignmentService {
         }
     }
 
-    private Outcome assignNextInTransaction(boolean lastAttempt) {
+    private Attempt assignNextInTransaction() {
         Optional<OrderFulfilment.Claimed> claimed = fulfilment.claimNextDue();
         if (claimed.isEmpty()) {
-            return Outcome.NOTHING_DUE;
+            return new Attempt(Outcome.NOTHING_DUE, Duration.ZERO);
         }
         try {
-            return assign(claimed.get(), lastAttempt);
+            return assign(claimed.get());
         } catch (StalePlanException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -139,7 +151,7 @@ public class AssignmentService {
         }
     }
 
-    private Outcome assign(OrderFulfilment.Claimed order, boolean lastAttempt) {
+    private Attempt assign(OrderFulfilment.Claimed order) {
         List<WarehouseAssigner.Candidate> candidates = candidates(order.lines().keySet());
         Optional<WarehouseAssigner.Plan> plan = assigner.plan(new WarehouseAssigner.Request(order.orderId(),
                 order.lines(), order.shippingAddress(), candidates));
@@ -148,18 +160,14 @@ public class AssignmentService {
             Duration wait = backoff(order.attempts());
             fulfilment.deferAssignment(order.orderId(), decision("waiting-for-stock", Map.of(), candidates, List.of(),
                     now), wait);
-            metrics.counter("shop.assignment.failures", "reason", "no-stock").increment();
             Log.infof("Order %s cannot be served by any warehouse yet; trying again in %s or when stock arrives",
                     order.orderId(), wait);
-            return Outcome.WAITING;
+            return new Attempt(Outcome.WAITING, Duration.ZERO);
         }
         List<StockDelta> deltas = new ArrayList<>();
         plan.get().shipments().forEach(shipment -> shipment.lines()
                 .forEach((item, quantity) -> deltas.add(new StockDelta(item, shipment.warehouseId(), quantity))));
         if (!covers(order.lines(), deltas) || !stock.takeAvailable(deltas)) {
-            if (lastAttempt) {
-                metrics.counter("shop.assignment.failures", "reason", "stale-plan").increment();
-            }
             throw new StalePlanException(order.orderId());
         }
         for (WarehouseAssigner.Shipment shipment : plan.get().shipments()) {
@@ -170,10 +178,9 @@ public class AssignmentService {
         }
         fulfilment.markAssigned(order.orderId(), decision(plan.get().rule(), plan.get().explanation(), candidates,
                 plan.get().shipments(), now));
-        metrics.timer("shop.assignment.latency").record(Duration.between(order.placedAt(), now).abs());
         Log.infof("Order %s assigned to %d warehouse(s) by rule %s", order.orderId(), plan.get().shipments().size(),
                 plan.get().rule());
-        return Outcome.ASSIGNED;
+        return new Attempt(Outcome.ASSIGNED, Duration.between(order.placedAt(), now).abs());
     }
 
     /** Every warehouse holding any of the items, with its available stock of them. */

@@ -43,6 +43,9 @@ public class WarehouseOrderService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     public Page<WarehouseOrderView> list(UUID warehouseId, String status, int limit, String cursor) {
         WarehouseOrderStatus wanted;
         try {
@@ -70,7 +73,7 @@ public class WarehouseOrderService {
 
     /** Ships a warehouse order: physical stock falls, the customer order becomes PARTIALLY_SHIPPED or SHIPPED. */
     public WarehouseOrderView ship(UUID warehouseId, UUID warehouseOrderId) {
-        return Transactions.retrying("Warehouse order ship", () -> {
+        Shipped shipped = Transactions.retrying("Warehouse order ship", () -> {
             WarehouseOrder order = WarehouseOrder.findById(warehouseOrderId);
             if (order == null || !order.warehouseId.equals(warehouseId)) {
                 throw ApiException.notFound("Warehouse order " + warehouseOrderId);
@@ -80,7 +83,7 @@ public class WarehouseOrderService {
             fulfilment.lock(order.orderId);
             WarehouseOrder.getEntityManager().refresh(order, LockModeType.PESSIMISTIC_WRITE);
             if (order.status == WarehouseOrderStatus.SHIPPED) {
-                return records.view(order);
+                return new Shipped(records.view(order), null);
             }
             order.ship(now());
             if (!stock.ship(records.deltas(order))) {
@@ -91,8 +94,16 @@ public class WarehouseOrderService {
             fulfilment.shipmentSent(order.orderId, allShipped);
             Log.infof("Warehouse order %s shipped from warehouse %s; order %s is %s", order.id, warehouseId,
                     order.orderId, allShipped ? "SHIPPED" : "PARTIALLY_SHIPPED");
-            return records.view(order);
+            return new Shipped(records.view(order), allShipped ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED);
         });
+        if (shipped.orderStatus() != null) {
+            metrics.counter("shop.orders", "status", shipped.orderStatus().name()).increment();
+        }
+        return shipped.view();
+    }
+
+    /** A ship's outcome; {@code orderStatus} is null when it had shipped before (nothing changed). */
+    private record Shipped(WarehouseOrderView view, OrderStatus orderStatus) {
     }
 
     /**
