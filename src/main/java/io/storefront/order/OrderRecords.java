@@ -17,10 +17,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.storefront.checkout.ReservedLine;
+import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.Money;
 import io.storefront.shared.Sql;
@@ -36,7 +35,7 @@ class OrderRecords {
     Sql sql;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     record StoredKey(String requestHash, UUID orderId) {
     }
@@ -158,19 +157,11 @@ class OrderRecords {
     }
 
     String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return json.write(value);
     }
 
     Address address(String text) {
-        try {
-            return json.readValue(text, Address.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored shipping address is not valid JSON", e);
-        }
+        return json.read(text, Address.class);
     }
 
     private static Map<UUID, List<OrderView.Shipment>> shipments(java.sql.Connection connection,

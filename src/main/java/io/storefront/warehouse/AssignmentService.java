@@ -17,12 +17,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.storefront.order.OrderFulfilment;
+import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
@@ -58,7 +57,7 @@ public class AssignmentService {
     Sql sql;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     ShopConfig config;
@@ -200,7 +199,7 @@ public class AssignmentService {
                         Double longitude = rows.getObject(6) == null ? null : rows.getDouble(6);
                         String address = rows.getString(4);
                         byWarehouse.computeIfAbsent(warehouseId, id -> new WarehouseAssigner.Candidate(id,
-                                read(address), latitude, longitude, new HashMap<>()))
+                                json.read(address, Address.class), latitude, longitude, new HashMap<>()))
                                 .available().put(rows.getObject(2, UUID.class), rows.getInt(3));
                     }
                 }
@@ -234,18 +233,8 @@ public class AssignmentService {
         decision.put("candidates", candidates.stream().map(c -> Map.of("warehouseId", c.warehouseId(),
                 "available", c.available())).toList());
         decision.put("shipments", shipments);
-        try {
-            return json.writeValueAsString(decision);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(decision);
     }
 
-    private Address read(String address) {
-        try {
-            return json.readValue(address, Address.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored warehouse address is not valid JSON", e);
-        }
-    }
+
 }

@@ -9,9 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.storefront.shared.Json;
 import io.storefront.shared.Sql;
 
 /**
@@ -29,7 +28,7 @@ public class Outbox {
     Sql sql;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     Clock clock;
@@ -40,12 +39,7 @@ public class Outbox {
     }
 
     void warehouseOrderEvent(String eventType, WarehouseOrderView warehouseOrder) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(new Notification(eventType, warehouseOrder));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String payload = json.write(new Notification(eventType, warehouseOrder));
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         UUID warehouseId = warehouseOrder.warehouseId();
         sql.runAfterFlush(connection -> Sql.update(connection, """

@@ -13,11 +13,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.storefront.order.OrderFulfilment;
+import io.storefront.shared.Json;
 import io.storefront.shared.ApiException;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Sql;
@@ -47,7 +46,7 @@ public class StockReports {
     OrderFulfilment fulfilment;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     Clock clock;
@@ -143,12 +142,7 @@ public class StockReports {
     }
 
     private void storeResult(UUID eventId, StockReportResult result) {
-        String text;
-        try {
-            text = json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String text = json.write(result);
         sql.run(connection -> Sql.update(connection,
                 "UPDATE stock_event SET result = cast(? AS jsonb) WHERE event_id = ?", text, eventId));
     }
@@ -163,11 +157,7 @@ public class StockReports {
                 }
             }
         }).orElseThrow();
-        try {
-            return json.readValue(text, StockReportResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored stock event result is not valid JSON", e);
-        }
+        return json.read(text, StockReportResult.class);
     }
 
     private static ApiException insufficient(UUID warehouseId, UUID itemId, int quantity) {

@@ -14,9 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.Sql;
 
@@ -28,7 +27,7 @@ class WarehouseOrderRecords {
     Sql sql;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     void insertLines(UUID warehouseOrderId, Map<UUID, Integer> lines) {
         sql.runAfterFlush(connection -> {
@@ -123,10 +122,6 @@ class WarehouseOrderRecords {
     }
 
     private Address address(String text) {
-        try {
-            return json.readValue(text, Address.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored shipping address is not valid JSON", e);
-        }
+        return json.read(text, Address.class);
     }
 }

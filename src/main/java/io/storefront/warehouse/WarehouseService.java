@@ -10,10 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.ApiException;
 import io.storefront.shared.Caller;
@@ -25,7 +24,7 @@ import io.storefront.shared.Paging;
 public class WarehouseService {
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @Inject
     Clock clock;
@@ -64,7 +63,7 @@ public class WarehouseService {
         Warehouse warehouse = new Warehouse();
         warehouse.id = UUID.randomUUID();
         warehouse.name = name;
-        warehouse.address = toJson(address);
+        warehouse.address = json.write(address);
         warehouse.latitude = request.latitude();
         warehouse.longitude = request.longitude();
         warehouse.webhookUrl = webhookUrl;
@@ -105,11 +104,7 @@ public class WarehouseService {
     }
 
     Address address(Warehouse warehouse) {
-        try {
-            return json.readValue(warehouse.address, Address.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored warehouse address is not valid JSON", e);
-        }
+        return json.read(warehouse.address, Address.class);
     }
 
     private WarehouseView view(Warehouse warehouse) {
@@ -117,13 +112,7 @@ public class WarehouseService {
                 warehouse.longitude, warehouse.webhookUrl, null, warehouse.createdAt);
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+
 
     private static String validWebhookUrl(String url) {
         try {

@@ -6,7 +6,6 @@ import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.putInCart;
 import static io.storefront.support.Api.submit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -66,8 +65,9 @@ class OrderTest {
         as(customer).get("/api/v1/checkout").then().statusCode(404);
         as(customer).get("/api/v1/cart").then().body("lines", hasSize(1))
                 .body("lines[0].itemId", equalTo(hat.toString()));
+        // The assignment worker may already have assigned it to the warehouse.
         as(customer).get("/api/v1/orders/{id}", orderId).then().statusCode(200).body("id", equalTo(orderId))
-                .body("shipments", empty());
+                .body("status", org.hamcrest.Matchers.oneOf("PLACED", "ASSIGNED"));
     }
 
     @Test

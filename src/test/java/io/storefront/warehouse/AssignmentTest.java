@@ -156,17 +156,16 @@ class AssignmentTest {
         List<Callable<Integer>> workers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             workers.add(() -> {
-                int assigned = 0;
-                AssignmentService.Outcome outcome;
-                while ((outcome = assignments.assignNext()) != AssignmentService.Outcome.NOTHING_DUE) {
-                    assigned += outcome == AssignmentService.Outcome.ASSIGNED ? 1 : 0;
+                int runs = 0;
+                while (assignments.assignNext() != AssignmentService.Outcome.NOTHING_DUE) {
+                    runs++;
                 }
-                return assigned;
+                return runs;
             });
         }
-        int assigned = Race.run(workers).stream().mapToInt(Integer::intValue).sum();
+        Race.run(workers);
 
-        assertThat(assigned).isGreaterThanOrEqualTo(orders.size());
+        // Each order exactly once: one warehouse order per warehouse, and the stock taken once.
         for (String order : orders) {
             assertThat(fixtures.queryInt("SELECT count(*) FROM warehouse_order WHERE order_id = ?::uuid", order))
                     .isEqualTo(2);
