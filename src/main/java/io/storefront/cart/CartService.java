@@ -117,23 +117,6 @@ public class CartService {
         return cart(customerId);
     }
 
-    /** The lines a checkout starts from, as (item, quantity), in item order. */
-    public Map<UUID, Integer> lines(UUID customerId) {
-        return sql.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT item_id, quantity FROM cart_line WHERE customer_id = ? ORDER BY item_id")) {
-                statement.setObject(1, customerId);
-                Map<UUID, Integer> lines = new java.util.LinkedHashMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        lines.put(rows.getObject(1, UUID.class), rows.getInt(2));
-                    }
-                }
-                return lines;
-            }
-        });
-    }
-
     /** Takes ordered items out of the cart (in the order's transaction). */
     public void removeOrdered(UUID customerId, Iterable<UUID> itemIds) {
         List<UUID> ids = new ArrayList<>();

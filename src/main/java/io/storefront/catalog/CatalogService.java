@@ -2,7 +2,6 @@ package io.storefront.catalog;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -60,28 +59,6 @@ public class CatalogService {
                     return new ItemView(id, rows.getString(1), rows.getString(2),
                             Money.of(rows.getLong(3), rows.getString(4)), StockView.of(rows.getInt(5)));
                 }
-            }
-        });
-    }
-
-    /** Items as the cart and checkout need them: name and price, for many ids in one query. */
-    public Map<UUID, ItemSummary> summaries(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return sql.run(connection -> {
-            try (var statement = connection.prepareStatement(
-                    "SELECT id, name, description, price_amount, currency FROM item WHERE id = ANY (?)")) {
-                statement.setArray(1, Sql.uuids(connection, ids));
-                Map<UUID, ItemSummary> items = new java.util.HashMap<>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        UUID id = rows.getObject(1, UUID.class);
-                        items.put(id, new ItemSummary(id, rows.getString(2), rows.getString(3),
-                                Money.of(rows.getLong(4), rows.getString(5))));
-                    }
-                }
-                return items;
             }
         });
     }

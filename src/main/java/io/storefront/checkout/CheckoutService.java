@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.storefront.cart.CartService;
-import io.storefront.catalog.CatalogService;
-import io.storefront.catalog.ItemSummary;
+import io.storefront.cart.CartView;
 import io.storefront.shared.ApiException;
 import io.storefront.shared.Money;
 import io.storefront.shared.ShopConfig;
@@ -42,9 +42,6 @@ public class CheckoutService {
 
     @Inject
     CartService carts;
-
-    @Inject
-    CatalogService catalog;
 
     @Inject
     AggregatedStock stock;
@@ -80,21 +77,24 @@ public class CheckoutService {
                 }
                 expire(List.of(checkout.id), now);
             }
-            Map<UUID, Integer> cart = carts.lines(customerId);
+            // One query for the lines and their current prices; the stock is re-read under lock by take().
+            List<CartView.Line> cart = carts.cart(customerId).lines();
             if (cart.isEmpty()) {
                 throw ApiException.conflict("CART_EMPTY", "The cart is empty");
             }
-            Map<UUID, ItemSummary> items = catalog.summaries(List.copyOf(cart.keySet()));
-            AggregatedStock.Reservation reservation = stock.take(cart);
+            Map<UUID, Integer> wanted = new LinkedHashMap<>();
+            cart.forEach(line -> wanted.put(line.itemId(), line.quantity()));
+            AggregatedStock.Reservation reservation = stock.take(wanted);
             List<ReservedLine> reserved = new ArrayList<>();
             List<CheckoutView.Unavailable> unavailable = new ArrayList<>();
-            cart.forEach((itemId, quantity) -> {
-                if (reservation.taken().containsKey(itemId)) {
-                    reserved.add(new ReservedLine(itemId, quantity, items.get(itemId).price().amount()));
+            for (CartView.Line line : cart) {
+                if (reservation.taken().containsKey(line.itemId())) {
+                    reserved.add(new ReservedLine(line.itemId(), line.quantity(), line.unitPrice().amount()));
                 } else {
-                    unavailable.add(new CheckoutView.Unavailable(itemId, quantity, reservation.availableBefore(itemId)));
+                    unavailable.add(new CheckoutView.Unavailable(line.itemId(), line.quantity(),
+                            reservation.availableBefore(line.itemId())));
                 }
-            });
+            }
             if (reserved.isEmpty()) {
                 throw ApiException.conflict("OUT_OF_STOCK", "Nothing in the cart is in stock in the wanted quantity",
                         Map.of("lines", unavailable));
