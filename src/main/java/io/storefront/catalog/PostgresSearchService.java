@@ -137,11 +137,8 @@ public class PostgresSearchService implements SearchService {
                         items.add(summary(rows));
                     }
                 }
-                if (items.size() <= limit) {
-                    return new SearchHits(items, null);
-                }
-                ItemSummary last = items.get(limit - 1);
-                return new SearchHits(List.copyOf(items.subList(0, limit)), Paging.cursor("n", last.name(), last.id()));
+                var page = Paging.page(items, limit, last -> Paging.cursor("n", last.name(), last.id()));
+                return new SearchHits(page.items(), page.nextCursor());
             }
         });
     }

@@ -42,6 +42,18 @@ public final class Paging {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A page from up to {@code limit + 1} rows read in list order: the extra row only tells that more follow, and
+     * the cursor is made from the page's last row.
+     */
+    public static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+        if (rows.size() <= limit) {
+            return new Page<>(List.copyOf(rows), null);
+        }
+        List<T> page = List.copyOf(rows.subList(0, limit));
+        return new Page<>(page, cursorOf.apply(page.get(limit - 1)));
+    }
+
     /** The sort key of lists ordered by creation time, then id. */
     public record TimeAndId(java.time.Instant time, java.util.UUID id) {
     }

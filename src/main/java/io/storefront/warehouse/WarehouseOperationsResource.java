@@ -53,10 +53,7 @@ public class WarehouseOperationsResource {
         UUID id = access(warehouseId);
         int size = Paging.limit(limit);
         UUID after = cursor == null ? null : Ids.parse("cursor", Paging.parts(cursor, 1).get(0));
-        var rows = stock.page(id, after, size + 1);
-        var page = rows.subList(0, Math.min(size, rows.size()));
-        return new Page<>(java.util.List.copyOf(page),
-                rows.size() > size ? Paging.cursor(page.get(size - 1).itemId()) : null);
+        return Paging.page(stock.page(id, after, size + 1), size, last -> Paging.cursor(last.itemId()));
     }
 
     @POST

@@ -56,11 +56,7 @@ public class WarehouseOrderService {
         Paging.TimeAndId after = Paging.timeAndId(cursor);
         List<WarehouseOrderView> rows = records.page(warehouseId, wanted, after == null ? null : after.time(),
                 after == null ? null : after.id(), limit + 1);
-        List<WarehouseOrderView> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit
-                ? Paging.cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id())
-                : null;
-        return new Page<>(List.copyOf(page), next);
+        return Paging.page(rows, limit, last -> Paging.cursor(last.createdAt(), last.id()));
     }
 
     public WarehouseOrderView acknowledge(UUID warehouseId, UUID warehouseOrderId) {

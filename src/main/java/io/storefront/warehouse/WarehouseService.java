@@ -82,10 +82,8 @@ public class WarehouseService {
                 ? Warehouse.<Warehouse>find("order by createdAt, id").page(0, limit + 1).list()
                 : Warehouse.<Warehouse>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
                         after.time(), after.id()).page(0, limit + 1).list();
-        List<WarehouseView> views = page.stream().limit(limit).map(this::view).toList();
-        String next = page.size() > limit ? Paging.cursor(views.get(limit - 1).createdAt(), views.get(limit - 1).id())
-                : null;
-        return new Page<>(views, next);
+        return Paging.page(page.stream().map(this::view).toList(), limit,
+                last -> Paging.cursor(last.createdAt(), last.id()));
     }
 
     /**
