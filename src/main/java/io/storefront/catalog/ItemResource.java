@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.storefront.catalog.search.SearchSort;
+import io.storefront.shared.ApiException;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Page;
 import io.storefront.shared.Paging;
@@ -35,10 +40,64 @@ public class ItemResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search the catalog (relevance order), or list it when q is empty")
-    public Page<ItemView> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return catalog.search(q, Paging.limit(limit), cursor);
+    @Operation(summary = "Search the catalog (relevance order, or by price), or list it when q is empty",
+            description = "Words match name and description (English stemming), the last word also as a prefix "
+                    + "while typing, and small typos are forgiven; \"quoted phrases\" match as phrases and -word "
+                    + "excludes. Ties are broken by item id. Stock is live.")
+    public Page<ItemView> search(
+            @Parameter(description = "Search text, at most 200 characters; empty lists the catalog by name")
+            @QueryParam("q") String q,
+            @Parameter(description = "Page size, 1..100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "relevance (default), price_asc or price_desc",
+                    schema = @Schema(enumeration = { "relevance", "price_asc", "price_desc" }))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Lowest price in minor units, inclusive") @QueryParam("minPrice") String minPrice,
+            @Parameter(description = "Highest price in minor units, inclusive") @QueryParam("maxPrice") String maxPrice) {
+        return catalog.search(q, SearchSort.parse(sort), price("minPrice", minPrice), price("maxPrice", maxPrice),
+                Paging.limit(limit), cursor);
+    }
+
+    @GET
+    @Path("/suggest")
+    @PermitAll
+    @Operation(summary = "Completions for a search-as-you-type box, best first",
+            description = "Item names holding every word typed so far, the last one as a prefix. An empty or "
+                    + "one-letter q gives an empty list.")
+    public SuggestionsView suggest(@QueryParam("q") String q,
+            @Parameter(description = "How many completions, 1..20 (default 8)") @QueryParam("limit") String limit) {
+        return new SuggestionsView(catalog.suggest(q, suggestLimit(limit)));
+    }
+
+    private static Long price(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long price = Long.parseLong(value);
+            if (price >= 0 && price <= CatalogService.MAX_PRICE) {
+                return price;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400 below
+        }
+        throw ApiException.validation(name, "'" + name + "' must be a whole number of minor units between 0 and "
+                + CatalogService.MAX_PRICE);
+    }
+
+    private static int suggestLimit(String value) {
+        if (value == null || value.isEmpty()) {
+            return SuggestionsView.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= SuggestionsView.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the 400 below
+        }
+        throw ApiException.validation("limit", "'limit' must be an integer between 1 and " + SuggestionsView.MAX_LIMIT);
     }
 
     @GET

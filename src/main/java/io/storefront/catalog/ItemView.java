@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.UUID;
 
+import io.storefront.catalog.search.ItemSummary;
 import io.storefront.shared.Money;
 
 /** An item on the wire: its description, price and live aggregated stock. */

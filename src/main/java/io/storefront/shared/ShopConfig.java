@@ -42,6 +42,33 @@ public interface ShopConfig {
         /** Longer search strings are a 400. */
         @WithDefault("200")
         int maxQueryLength();
+
+        /** Which engine answers searches: the in-process Lucene index (default) or PostgreSQL full-text search. */
+        @WithDefault("lucene")
+        Engine engine();
+
+        /**
+         * Where this replica keeps its Lucene index (env SHOP_SEARCH_INDEX_DIR). One directory per replica: the
+         * index is rebuilt from the database when it is missing, so an emptyDir volume is enough.
+         */
+        String indexDir();
+
+        /** How often the index applies the catalog changes committed since its last look. */
+        @WithDefault("PT0.25S")
+        Duration refreshInterval();
+
+        /** How often applied changes are committed to disk (a restart catches up from the last commit). */
+        @WithDefault("PT10S")
+        Duration commitInterval();
+
+        /** Memory the indexer may fill before it writes a segment; bounds the heap a full rebuild needs. */
+        @WithDefault("48")
+        int indexingBufferMb();
+
+        enum Engine {
+            LUCENE,
+            POSTGRES
+        }
     }
 
     interface Checkout {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.isOneOf;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -121,12 +122,98 @@ class SearchTest {
         }
     }
 
+    @Test
+    void shouldSortByPriceWithTiesByIdAndFilterByPriceRange() {
+        String m = Fixtures.marker();
+        UUID cheap = fixtures.item("Cheap Mug " + m, "Stoneware", 500, 1);
+        UUID middle = fixtures.item("Middle Mug " + m, "Stoneware", 1500, 1);
+        UUID dear = fixtures.item("Dear Mug " + m, "Stoneware", 2500, 1);
+        UUID twin = fixtures.item("Twin Mug " + m, "Stoneware", 1500, 1);
+        List<String> middles = java.util.stream.Stream.of(middle, twin).map(UUID::toString).sorted().toList();
+
+        assertThat(collect(m + " mug", 2, "price_asc", null, null))
+                .containsExactly(cheap.toString(), middles.get(0), middles.get(1), dear.toString());
+        assertThat(collect(m + " mug", 2, "price_desc", null, null))
+                .containsExactly(dear.toString(), middles.get(0), middles.get(1), cheap.toString());
+        assertThat(collect(m + " mug", 20, null, "1000", "1500")).containsExactlyInAnyOrderElementsOf(middles);
+        assertThat(collect(m + " mug", 20, "price_asc", "1500", null))
+                .containsExactly(middles.get(0), middles.get(1), dear.toString());
+    }
+
+    @Test
+    void shouldRefuseUnknownSortsAndPricesOutOfRange() {
+        for (var bad : List.of(Map.of("sort", "cheapest"), Map.of("sort", "PRICE"), Map.of("minPrice", "-1"),
+                Map.of("maxPrice", "1.5"), Map.of("minPrice", "abc"), Map.of("maxPrice", "99999999999999999999"))) {
+            given().queryParams(bad).get("/api/v1/items").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                    .body("field", equalTo(bad.keySet().iterator().next()));
+        }
+        given().queryParam("minPrice", "2000").queryParam("maxPrice", "1000").get("/api/v1/items").then()
+                .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("minPrice"));
+        String relevanceCursor = given().queryParam("q", "mug").queryParam("limit", 1).get("/api/v1/items").then()
+                .extract().path("nextCursor");
+        if (relevanceCursor != null) {
+            given().queryParam("q", "mug").queryParam("sort", "price_asc").queryParam("cursor", relevanceCursor)
+                    .get("/api/v1/items").then().statusCode(400).body("field", equalTo("cursor"));
+        }
+    }
+
+    @Test
+    void shouldSuggestCompletionsForPartlyTypedWords() {
+        String m = Fixtures.marker();
+        UUID headphones = fixtures.item("Wireless Headphones " + m, "Over-ear", 19900, 5);
+        fixtures.item("Wireless Charger " + m, "Qi pad", 2900, 5);
+        fixtures.item("Desk Lamp " + m, "LED", 2900, 5);
+
+        JsonPath suggested = given().queryParam("q", m + " wireless hea").get("/api/v1/items/suggest").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(suggested.getList("suggestions.text")).containsExactly("Wireless Headphones " + m);
+        assertThat(suggested.getList("suggestions.itemId")).containsExactly(headphones.toString());
+
+        assertThat(given().queryParam("q", m + " wir").queryParam("limit", 1).get("/api/v1/items/suggest").then()
+                .statusCode(200).extract().jsonPath().getList("suggestions")).hasSize(1);
+        assertThat(given().queryParam("q", m + " wir").get("/api/v1/items/suggest").then()
+                .extract().jsonPath().getList("suggestions.text"))
+                .containsExactlyInAnyOrder("Wireless Headphones " + m, "Wireless Charger " + m);
+    }
+
+    @Test
+    void shouldSuggestNothingForOneLetterAndRefuseBadLimits() {
+        for (String q : List.of("", "w", " w ", "🎧")) {
+            given().queryParam("q", q).get("/api/v1/items/suggest").then().statusCode(200)
+                    .body("suggestions.size()", equalTo(0));
+        }
+        given().get("/api/v1/items/suggest").then().statusCode(200).body("suggestions.size()", equalTo(0));
+        for (String limit : List.of("0", "21", "x")) {
+            given().queryParam("q", "wire").queryParam("limit", limit).get("/api/v1/items/suggest").then()
+                    .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("limit"));
+        }
+        given().queryParam("q", "a".repeat(5000)).get("/api/v1/items/suggest").then().statusCode(400)
+                .body("field", equalTo("q"));
+        for (String q : List.of("%", "'", "\"", ":*", "&|!()", "\\", "x\u0000y", "-", "or")) {
+            given().queryParam("q", q).get("/api/v1/items/suggest").then().statusCode(200);
+        }
+    }
+
     private List<String> collect(String q, int limit) {
+        return collect(q, limit, null, null, null);
+    }
+
+    private List<String> collect(String q, int limit, String sort, String minPrice, String maxPrice) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
             var request = given().queryParam("q", q).queryParam("limit", limit);
+            if (sort != null) {
+                request.queryParam("sort", sort);
+            }
+            if (minPrice != null) {
+                request.queryParam("minPrice", minPrice);
+            }
+            if (maxPrice != null) {
+                request.queryParam("maxPrice", maxPrice);
+            }
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }

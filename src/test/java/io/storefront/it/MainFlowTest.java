@@ -55,8 +55,10 @@ class MainFlowTest {
                 .body(Map.of("quantity", 5, "eventId", UUID.randomUUID().toString()))
                 .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouseId, itemId).then().statusCode(201);
 
-        given().queryParam("q", "kettle " + marker).get("/api/v1/items").then().statusCode(200)
-                .body("items[0].id", equalTo(itemId)).body("items[0].stock.available", equalTo(5));
+        // A new item is findable on every replica within a second (the search index applies changes every 250 ms).
+        Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().queryParam("q", "kettle " + marker).get("/api/v1/items").then().statusCode(200)
+                        .body("items[0].id", equalTo(itemId)).body("items[0].stock.available", equalTo(5)));
 
         UUID customerId = UUID.randomUUID();
         String customer = customerToken(customerId);

@@ -57,6 +57,7 @@ public class PackagedAppEnvironment implements QuarkusTestResourceLifecycleManag
                     "mp.jwt.verify.issuer", ISSUER,
                     "shop.embedded-postgresql.data-dir", TARGET.resolve("it-pgdata").toString(),
                     "shop.embedded-postgresql.clean-data-dir", "true",
+                    "shop.search.index-dir", TARGET.resolve("it-search-index").toString(),
                     "shop.assignment.interval", "1s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,6 +21,9 @@ public class Fixtures {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.storefront.catalog.search.lucene.CatalogIndex searchIndex;
+
     private volatile UUID warehouseId;
 
     public UUID item(String name, String description, long priceAmount, int stock) {
@@ -31,7 +34,26 @@ public class Fixtures {
         if (stock > 0) {
             addStock(id, stock);
         }
+        searchable();
         return id;
+    }
+
+    /**
+     * Waits until the search index holds every item written so far (it applies changes every 250 ms on its own),
+     * so that a test can search for what it just wrote; does nothing when the index is off.
+     */
+    public void searchable() {
+        if (searchIndex.state() == io.storefront.catalog.search.lucene.CatalogIndex.State.OFF) {
+            return;
+        }
+        try {
+            searchIndex.awaitCurrent(java.time.Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public UUID item(String name, int stock) {

@@ -1,4 +1,4 @@
-package io.storefront.catalog;
+package io.storefront.catalog.search;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

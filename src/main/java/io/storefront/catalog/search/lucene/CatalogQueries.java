@@ -1,0 +1,256 @@
+package io.storefront.catalog.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+import io.storefront.catalog.search.SearchRequest;
+
+/**
+ * Turns what a shopper typed into a Lucene query, with the semantics the PostgreSQL engine has
+ * ({@code websearch_to_tsquery}): every word must match, {@code "quoted words"} match as a phrase, {@code -word}
+ * and {@code -"a phrase"} exclude, {@code a or b} accepts either. A word matches its English stem in the name
+ * (weighted twice) or the description; the last word also matches as the beginning of a name's word (the word
+ * being typed); a word of 4+ letters also matches name words one edit away, 8+ letters two edits (typos).
+ * Words with digits are never fuzzy: "model 123456" must not find 123457.
+ */
+final class CatalogQueries {
+
+    static final float NAME_BOOST = 2f;
+    static final float PREFIX_BOOST = 1f;
+    static final float FUZZY_BOOST = 0.5f;
+    private static final int FUZZY_EXPANSIONS = 50;
+    /** Typos are rarely in the first letter; keeping it fixed makes fuzzy matching an order of magnitude cheaper. */
+    private static final int FUZZY_PREFIX = 1;
+
+    private final Analyzer english = ItemDocuments.english();
+    private final Analyzer plain = ItemDocuments.plain();
+    private final QueryBuilder phrases = new QueryBuilder(english);
+
+    /** The query for a search text with a price filter, or null when the text holds nothing searchable. */
+    Query search(SearchRequest request) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean matchesAll = request.listsCatalog() || !addText(query, request.query());
+        if (matchesAll && !request.listsCatalog()) {
+            return null;
+        }
+        if (matchesAll) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        if (request.filtersPrice()) {
+            query.add(org.apache.lucene.document.LongPoint.newRangeQuery(ItemDocuments.PRICE,
+                    request.minPrice() == null ? Long.MIN_VALUE : request.minPrice(),
+                    request.maxPrice() == null ? Long.MAX_VALUE : request.maxPrice()), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    /** Names holding every typed word as the beginning of one of their words; null when nothing was typed. */
+    Query suggest(String text) {
+        List<String> words = analyze(plain, text);
+        if (words.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String word : words) {
+            query.add(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), Occur.MUST);
+        }
+        return query.build();
+    }
+
+    /** Adds the clauses of the text; false when it holds no word that can match (only exclusions count as match-all). */
+    private boolean addText(BooleanQuery.Builder query, String text) {
+        List<Token> tokens = Token.parse(text);
+        int lastWord = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).phrase && !tokens.get(i).negated && !tokens.get(i).isOr()) {
+                lastWord = i;
+            }
+        }
+        List<Query> required = new ArrayList<>();
+        boolean pendingOr = false;
+        boolean excludes = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isOr() && !required.isEmpty()) {
+                pendingOr = true;
+                continue;
+            }
+            if (token.negated) {
+                for (Query excluded : matches(token)) {
+                    query.add(excluded, Occur.MUST_NOT);
+                    excludes = true;
+                }
+                continue;
+            }
+            Query clause = token.phrase ? phrase(token.text) : word(token.text, i == lastWord, query);
+            if (clause == null) {
+                continue;
+            }
+            if (pendingOr) {
+                Query previous = required.remove(required.size() - 1);
+                clause = new BooleanQuery.Builder().add(previous, Occur.SHOULD).add(clause, Occur.SHOULD).build();
+                pendingOr = false;
+            }
+            required.add(clause);
+        }
+        required.forEach(clause -> query.add(clause, Occur.MUST));
+        if (required.isEmpty() && excludes) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+            return true;
+        }
+        return !required.isEmpty();
+    }
+
+    /** A typed word (which may hold several words to the analyzer, like "usb-c"): each must match. */
+    private Query word(String text, boolean last, BooleanQuery.Builder top) {
+        List<String> words = analyze(plain, text);
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean typing = last && i == words.size() - 1;
+            Query clause = oneWord(word, typing);
+            if (clause != null) {
+                all.add(clause, Occur.MUST);
+                clauses++;
+            } else if (typing) {
+                // A stop word as the last word may be the start of another word: it may help, it may not narrow.
+                top.add(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), Occur.SHOULD);
+            }
+        }
+        if (clauses == 0) {
+            return null;
+        }
+        BooleanQuery built = all.build();
+        return clauses == 1 ? built.clauses().get(0).getQuery() : built;
+    }
+
+    private Query oneWord(String word, boolean typing) {
+        String stem = first(analyze(english, word));
+        if (stem == null) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        any.add(new BoostQuery(new TermQuery(new Term(ItemDocuments.NAME, stem)), NAME_BOOST), Occur.SHOULD);
+        any.add(new TermQuery(new Term(ItemDocuments.DESCRIPTION, stem)), Occur.SHOULD);
+        if (typing) {
+            any.add(new BoostQuery(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), PREFIX_BOOST),
+                    Occur.SHOULD);
+        }
+        int edits = edits(word);
+        if (edits > 0) {
+            any.add(new BoostQuery(new FuzzyQuery(new Term(ItemDocuments.NAME_PLAIN, word), edits, FUZZY_PREFIX,
+                    FUZZY_EXPANSIONS, true), FUZZY_BOOST), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    /** Edit distance forgiven for a word: none below 4 letters or with digits, 1 from 4 letters, 2 from 8. */
+    static int edits(String word) {
+        if (word.chars().anyMatch(Character::isDigit)) {
+            return 0;
+        }
+        int letters = word.codePointCount(0, word.length());
+        return letters >= 8 ? 2 : letters >= 4 ? 1 : 0;
+    }
+
+    private Query phrase(String text) {
+        Query inName = phrases.createPhraseQuery(ItemDocuments.NAME, text);
+        Query inDescription = phrases.createPhraseQuery(ItemDocuments.DESCRIPTION, text);
+        if (inName == null || inDescription == null) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(inName, NAME_BOOST), Occur.SHOULD)
+                .add(inDescription, Occur.SHOULD)
+                .build();
+    }
+
+    /** What an excluded word or phrase must not match. */
+    private List<Query> matches(Token token) {
+        if (token.phrase) {
+            Query phrase = phrase(token.text);
+            return phrase == null ? List.of() : List.of(phrase);
+        }
+        List<Query> excluded = new ArrayList<>();
+        for (String stem : analyze(english, token.text)) {
+            excluded.add(new TermQuery(new Term(ItemDocuments.NAME, stem)));
+            excluded.add(new TermQuery(new Term(ItemDocuments.DESCRIPTION, stem)));
+        }
+        return excluded;
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysis of a String does no I/O
+        }
+        return terms;
+    }
+
+    private static String first(List<String> terms) {
+        return terms.isEmpty() ? null : terms.get(0);
+    }
+
+    /** A word or a quoted phrase of the text, maybe negated with a leading '-'. */
+    record Token(String text, boolean phrase, boolean negated) {
+
+        boolean isOr() {
+            return !phrase && !negated && text.toLowerCase(Locale.ROOT).equals("or");
+        }
+
+        static List<Token> parse(String text) {
+            List<Token> tokens = new ArrayList<>();
+            int i = 0;
+            int length = text.length();
+            while (i < length) {
+                if (Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                boolean negated = false;
+                if (text.charAt(i) == '-' && i + 1 < length && !Character.isWhitespace(text.charAt(i + 1))) {
+                    negated = true;
+                    i++;
+                }
+                if (text.charAt(i) == '"') {
+                    int end = text.indexOf('"', i + 1);
+                    end = end < 0 ? length : end;
+                    tokens.add(new Token(text.substring(i + 1, end), true, negated));
+                    i = end + 1;
+                } else {
+                    int end = i;
+                    while (end < length && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
+                        end++;
+                    }
+                    tokens.add(new Token(text.substring(i, end), false, negated));
+                    i = end;
+                }
+            }
+            return tokens;
+        }
+    }
+}

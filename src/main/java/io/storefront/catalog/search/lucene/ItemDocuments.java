@@ -1,0 +1,117 @@
+package io.storefront.catalog.search.lucene;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
+import io.storefront.catalog.search.ItemSummary;
+import io.storefront.shared.Money;
+
+/**
+ * The index's fields and analyzers, named the way an OpenSearch mapping would name them (docs/SEARCH.md):
+ * <ul>
+ * <li>{@code name}, {@code description}: English analysis (stemming, stop words), scored with BM25; the name is
+ * boosted at query time;</li>
+ * <li>{@code name.plain}: the name's words unstemmed, lowercased and ASCII-folded, for typo tolerance (fuzzy terms
+ * must be compared with what was typed, not with stems: "headphonex" is two edits from the stem "headphon");</li>
+ * <li>{@code name.prefix}: every prefix of every word of the name (edge n-grams), for the word being typed and
+ * for suggestions, with no multi-term expansion at query time;</li>
+ * <li>{@code price} (points, doc values, stored), {@code id} (term, doc values for ties, stored),
+ * {@code name.sort} (doc values for the catalog listing), {@code currency} (stored).</li>
+ * </ul>
+ * Bump {@link #LAYOUT} when any of this changes: an index of another layout is rebuilt at start.
+ */
+public final class ItemDocuments {
+
+    /** The layout of documents and analyzers; stored in every index commit. */
+    public static final String LAYOUT = "1";
+
+    public static final String ID = "id";
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String NAME_PLAIN = "name.plain";
+    public static final String NAME_PREFIX = "name.prefix";
+    public static final String NAME_SORT = "name.sort";
+    public static final String PRICE = "price";
+    public static final String CURRENCY = "currency";
+
+    static final int MAX_PREFIX = 20;
+
+    private ItemDocuments() {
+    }
+
+    /** English analysis: what {@code name} and {@code description} are indexed and searched with. */
+    public static Analyzer english() {
+        return new EnglishAnalyzer();
+    }
+
+    /** Words as typed, lowercased and without accents: {@code name.plain}, and the query side of prefixes. */
+    public static Analyzer plain() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new StandardTokenizer();
+                TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(words));
+                return new TokenStreamComponents(words, folded);
+            }
+        };
+    }
+
+    /** Every prefix (1 to 20 characters) of every plain word, for {@code name.prefix} at index time. */
+    static Analyzer prefixes() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new StandardTokenizer();
+                TokenStream folded = new ASCIIFoldingFilter(new LowerCaseFilter(words));
+                return new TokenStreamComponents(words, new EdgeNGramTokenFilter(folded, 1, MAX_PREFIX, true));
+            }
+        };
+    }
+
+    /** The analyzer an index writer needs: English by default, plain and prefixes on their fields. */
+    static Analyzer indexing() {
+        return new PerFieldAnalyzerWrapper(english(), Map.of(NAME_PLAIN, plain(), NAME_PREFIX, prefixes()));
+    }
+
+    static Document of(ItemRow item) {
+        Document document = new Document();
+        String id = item.id().toString();
+        document.add(new StringField(ID, id, Field.Store.YES));
+        document.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        document.add(new TextField(NAME, item.name(), Field.Store.YES));
+        document.add(new TextField(NAME_PLAIN, item.name(), Field.Store.NO));
+        document.add(new TextField(NAME_PREFIX, item.name(), Field.Store.NO));
+        document.add(new SortedDocValuesField(NAME_SORT, new BytesRef(item.name())));
+        document.add(new TextField(DESCRIPTION, item.description(), Field.Store.YES));
+        document.add(new LongPoint(PRICE, item.priceAmount()));
+        document.add(new NumericDocValuesField(PRICE, item.priceAmount()));
+        document.add(new StoredField(PRICE, item.priceAmount()));
+        document.add(new StoredField(CURRENCY, item.currency()));
+        return document;
+    }
+
+    static ItemSummary summary(Document document) {
+        return new ItemSummary(UUID.fromString(document.get(ID)), document.get(NAME), document.get(DESCRIPTION),
+                Money.of(document.getField(PRICE).numericValue().longValue(), document.get(CURRENCY)));
+    }
+}

@@ -1,0 +1,218 @@
+package io.storefront.catalog.search.lucene;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
+import io.storefront.catalog.search.ItemSummary;
+import io.storefront.catalog.search.SearchCursor;
+import io.storefront.catalog.search.SearchRequest;
+import io.storefront.catalog.search.SearchService.SearchHits;
+import io.storefront.catalog.search.Suggestion;
+
+/**
+ * One Lucene index of the catalog: a writer that takes item rows, and near-real-time searchers over what it holds.
+ * Searches are thread-safe; writes come from one thread (the {@link CatalogIndex}'s indexer). Changes become
+ * searchable on {@link #refresh()} and durable on {@link #commit}; until a refresh, searchers keep seeing the
+ * previous view, so a full rebuild ({@link #deleteAll()}, re-add, refresh) never shows a half-built index.
+ */
+final class LuceneCatalog implements Closeable {
+
+    private static final SortField BY_ID = new SortField(ItemDocuments.ID, SortField.Type.STRING);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
+    private static final Sort BY_NAME = new Sort(new SortField(ItemDocuments.NAME_SORT, SortField.Type.STRING), BY_ID);
+    private static final Sort BY_PRICE_UP = new Sort(new SortField(ItemDocuments.PRICE, SortField.Type.LONG), BY_ID);
+    private static final Sort BY_PRICE_DOWN = new Sort(new SortField(ItemDocuments.PRICE, SortField.Type.LONG, true),
+            BY_ID);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final CatalogQueries queries = new CatalogQueries();
+
+    private LuceneCatalog(Directory directory, IndexWriter writer) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens the index in a directory, or creates an empty one.
+     *
+     * @param bufferMb memory for documents not yet written to a segment: what bounds the heap of a rebuild
+     */
+    static LuceneCatalog open(Directory directory, int bufferMb, boolean create) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(ItemDocuments.indexing())
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(bufferMb)
+                .setCommitOnClose(false);
+        IndexWriter writer = new IndexWriter(directory, config);
+        try {
+            return new LuceneCatalog(directory, writer);
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    /** What the last commit recorded (empty for a new index). */
+    Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    void upsert(ItemRow item) throws IOException {
+        writer.updateDocument(new Term(ItemDocuments.ID, item.id().toString()), ItemDocuments.of(item));
+    }
+
+    void add(ItemRow item) throws IOException {
+        writer.addDocument(ItemDocuments.of(item));
+    }
+
+    void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes what was written so far searchable. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Makes what was written so far durable, with the given facts (watermark, epoch) in the commit. */
+    void commit(Map<String, String> data) throws IOException {
+        writer.setLiveCommitData(Map.copyOf(data).entrySet());
+        writer.commit();
+    }
+
+    boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
+    }
+
+    int documents() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    long sizeBytes() throws IOException {
+        long size = 0;
+        for (String file : directory.listAll()) {
+            try {
+                size += directory.fileLength(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // merged away while we counted
+            }
+        }
+        return size;
+    }
+
+    SearchHits search(SearchRequest request) throws IOException {
+        SearchCursor cursor = SearchCursor.of(request);
+        Query query = queries.search(request);
+        if (query == null) {
+            return new SearchHits(List.of(), null);
+        }
+        String kind = SearchCursor.kind(request);
+        Sort sort = switch (kind) {
+            case "s" -> BY_RELEVANCE;
+            case "n" -> BY_NAME;
+            case "pa" -> BY_PRICE_UP;
+            default -> BY_PRICE_DOWN;
+        };
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            FieldDoc after = null;
+            if (cursor != null) {
+                Object key = switch (kind) {
+                    case "s" -> (float) cursor.score();
+                    case "n" -> new BytesRef(cursor.name());
+                    default -> cursor.price();
+                };
+                // The after-document is the reader's last: a hit that ties on every sort value (the cursor's own
+                // item) is then taken as already returned.
+                int last = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
+                after = new FieldDoc(last, Float.NaN, new Object[] { key, new BytesRef(cursor.id().toString()) });
+            }
+            TopDocs top = searcher.searchAfter(after, query, request.limit() + 1, sort, false);
+            StoredFields stored = searcher.storedFields();
+            List<ItemSummary> items = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                items.add(ItemDocuments.summary(stored.document(hit.doc)));
+            }
+            if (items.size() <= request.limit()) {
+                return new SearchHits(items, null);
+            }
+            List<ItemSummary> page = List.copyOf(items.subList(0, request.limit()));
+            FieldDoc lastHit = (FieldDoc) top.scoreDocs[request.limit() - 1];
+            double score = kind.equals("s") ? ((Float) lastHit.fields[0]).doubleValue() : 0;
+            return new SearchHits(page, SearchCursor.after(request, page.get(request.limit() - 1), score));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    List<Suggestion> suggest(String text, int limit) throws IOException {
+        Query query = queries.suggest(text);
+        if (query == null) {
+            return List.of();
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            // Several items share a name ("Red Kettle" in two sizes): read a few more and keep each name once.
+            TopDocs top = searcher.search(query, limit * 3);
+            StoredFields stored = searcher.storedFields();
+            Map<String, Suggestion> distinct = new LinkedHashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document document = stored.document(hit.doc, java.util.Set.of(ItemDocuments.ID, ItemDocuments.NAME));
+                String name = document.get(ItemDocuments.NAME);
+                distinct.putIfAbsent(name.toLowerCase(Locale.ROOT),
+                        new Suggestion(name, java.util.UUID.fromString(document.get(ItemDocuments.ID))));
+                if (distinct.size() == limit) {
+                    break;
+                }
+            }
+            return List.copyOf(distinct.values());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Closes without committing: what is not committed is re-applied from the change feed after a restart. */
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.rollback();
+        }
+    }
+}
