@@ -54,6 +54,7 @@ pg_start() {
     pg_init
     local socket_dir=$BENCH_WORK/pg-socket
     mkdir -p "$socket_dir" && chown "$BENCH_PG_OS_USER" "$socket_dir"
+    touch "$BENCH_WORK/postgresql.log" && chown "$BENCH_PG_OS_USER" "$BENCH_WORK/postgresql.log"
     {
         echo "# Written by bench/lib/pg.sh at every start; edit PG_SETTINGS there."
         printf '%s\n' "${PG_SETTINGS[@]}"

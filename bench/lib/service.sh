@@ -43,7 +43,7 @@ search_engine_of() { jq -r '[.checks[]? | select(.name == "Search") | .data.engi
 # that engine); sets SERVICE_READY_AT. Dies when the process exits or the time runs out.
 service_wait_ready() {
     local timeout=$1 engine=${2:-} deadline body status
-    deadline=$(awk -v s="$(now)" -v t="$timeout" 'BEGIN { print s + t }')
+    deadline=$(awk -v s="$(now)" -v t="$timeout" 'BEGIN { printf "%.3f", s + t }')
     while :; do
         if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
             tail -30 "$SERVICE_LOG" >&2

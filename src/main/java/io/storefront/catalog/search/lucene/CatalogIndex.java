@@ -248,6 +248,30 @@ public class CatalogIndex {
         }
     }
 
+    /** What a test does to the index directory while the index is closed for {@link #restart}. */
+    @FunctionalInterface
+    interface WhileClosed {
+        void run(Path directory) throws IOException;
+    }
+
+    /**
+     * Closes the index as a shutdown does, runs {@code whileClosed} on its directory, and opens it again as a start
+     * does (in the background, like a start): how tests restart a replica's index without restarting the service.
+     */
+    void restart(WhileClosed whileClosed) throws InterruptedException, ExecutionException, TimeoutException {
+        indexer.submit(() -> {
+            close(true);
+            state = State.STARTING;
+            if (directory != null) {
+                directory.close();
+                directory = null;
+            }
+            whileClosed.run(Path.of(config.search().indexDir()).toAbsolutePath());
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        indexer.execute(this::start);
+    }
+
     // ------------------------------------------------------------------ indexer thread
 
     private void start() {
@@ -264,6 +288,10 @@ public class CatalogIndex {
                 throw e;
             } catch (IOException | RuntimeException e) {
                 Log.warnf("Search index in %s cannot be read (%s); building a new one from the database", path, e);
+                // Even a writer that creates a new index reads the old commit first: the files must go.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
                 catalog = LuceneCatalog.open(directory, config.search().indexingBufferMb(), true);
             }
             String unusable = unusable(catalog.commitData());

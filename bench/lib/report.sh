@@ -1,0 +1,76 @@
+# The results: one summary table with targets, then every measurement. Sourced, not run.
+# shellcheck shell=bash
+
+REPORT_NOTES=()
+
+report_init() {
+    : >"$RUN_DIR/summary.tsv"
+    : >"$RUN_DIR/measurements.tsv"
+}
+
+# report_row SCENARIO TARGET RAW_SQL BEFORE AFTER VERDICT
+#   BEFORE: the service with the PostgreSQL engine; AFTER: the service with the Lucene engine.
+report_row() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >>"$RUN_DIR/summary.tsv"
+}
+
+report_note() { REPORT_NOTES+=("$*"); }
+
+# verdict VALUE OP LIMIT [VALUE OP LIMIT ...]: "met" when every comparison holds, "MISSED" when one fails, "n/a"
+# when a value is missing.
+verdict() {
+    local result=met
+    while (($# >= 3)); do
+        local value=$1 op=$2 limit=$3
+        shift 3
+        if [[ -z $value || $value == n/a || $value == - ]]; then
+            echo "n/a"
+            return
+        fi
+        if ! awk -v v="$value" -v l="$limit" -v op="$op" 'BEGIN { exit !((op == "<=") ? v <= l : v >= l) }'; then
+            result=MISSED
+        fi
+    done
+    echo "$result"
+}
+
+report_table() {
+    echo "# Storefront benchmark: ${SCENARIOS[*]}"
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); service commit: $SERVICE_COMMIT ($BENCH_SERVICE_DIR)"
+    echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); service, PostgreSQL and load generator on the same machine"
+    echo "- $(java -version 2>&1 | head -1); service JVM options: $BENCH_JAVA_OPTS"
+    echo "- data set: $BENCH_ITEMS items, 10 warehouses (hash $DATASET_HASH, $DATASET_NOTE)"
+    echo "- PostgreSQL: $(pg_settings_report | tail -1 | cut -d, -f1); $(pg_settings_report | head -n -1 | paste -sd ';' | sed 's/;/; /g')"
+    echo "- load: wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), pgbench $(pgbench --version | awk '{ print $3 }'); duration scale $BENCH_SCALE"
+    local note
+    for note in "${REPORT_NOTES[@]}"; do
+        echo "- $note"
+    done
+    echo
+    echo "## Summary (times in ms; \"before\" = the service with SHOP_SEARCH_ENGINE=postgres, \"after\" = lucene)"
+    echo
+    echo "| scenario | target | raw SQL (pgbench) | service, postgres engine | service, lucene engine | after vs target |"
+    echo "|---|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, ($3 == "" ? "-" : $3), ($4 == "" ? "-" : $4), ($5 == "" ? "-" : $5), $6 }' \
+        "$RUN_DIR/summary.tsv"
+    echo
+    echo "## Every measurement (latency in ms; errors = non-2xx responses, socket errors and timeouts)"
+    echo
+    echo "| system | measurement | connections | seconds | requests | req/s | p50 | p99 | p99.9 | max | errors | RSS max MiB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12 == "" ? "-" : $12) }' \
+        "$RUN_DIR/measurements.tsv"
+}
+
+report_print() {
+    local results=$BENCH_DIR/results file
+    mkdir -p "$results"
+    file=$results/$(date -u +%Y-%m-%d)-$(tr '+' '-' <<<"$SERVICE_COMMIT").md
+    report_table >"$RUN_DIR/results.md"
+    cp "$RUN_DIR/results.md" "$file"
+    echo
+    cat "$RUN_DIR/results.md"
+    echo
+    log "results written to $file (and $RUN_DIR/results.md)"
+}
