@@ -126,6 +126,10 @@ public class Generate {
         try (Writer itemsOut = writer(out.resolve("items.csv"));
                 Writer stockOut = writer(out.resolve("warehouse_stock.csv"))) {
             StringBuilder description = new StringBuilder(600);
+            int[] order = new int[warehouses.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
             for (int n = 1; n <= items; n++) {
                 UUID id = uuid(random);
                 String name = name(random, n);
@@ -137,10 +141,13 @@ public class Generate {
                 // Stock: 4% of the items are in no warehouse; the rest in 1-3 of the 10, 0-200 units each.
                 if (random.nextInt(100) >= 4) {
                     int count = 1 + random.nextInt(3);
-                    int first = random.nextInt(warehouses.length);
-                    int step = 1 + random.nextInt(warehouses.length - 1);
                     for (int k = 0; k < count; k++) {
-                        UUID warehouse = warehouses[(first + k * step) % warehouses.length];
+                        // A partial Fisher-Yates shuffle: count distinct warehouses.
+                        int swap = k + random.nextInt(order.length - k);
+                        int chosen = order[swap];
+                        order[swap] = order[k];
+                        order[k] = chosen;
+                        UUID warehouse = warehouses[chosen];
                         int units = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(200);
                         stockOut.write(csv(id.toString(), warehouse.toString(), Integer.toString(units),
                                 Integer.toString(units), CREATED_AT));

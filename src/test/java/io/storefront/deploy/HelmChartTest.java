@@ -96,6 +96,7 @@ class HelmChartTest {
         assertThat(values.at("/jobs/reaperInterval").asText()).isEqualTo(config.path("SHOP_CHECKOUT_REAPER_INTERVAL").asText());
         assertThat(values.at("/jobs/assignmentInterval").asText()).isEqualTo(config.path("SHOP_ASSIGNMENT_INTERVAL").asText());
         assertThat(values.at("/jobs/outboxInterval").asText()).isEqualTo(config.path("SHOP_OUTBOX_INTERVAL").asText());
+        assertThat(values.at("/search/engine").asText()).isEqualTo(config.path("SHOP_SEARCH_ENGINE").asText());
         assertThat(values.at("/database/poolMaxSize").asText()).isEqualTo(config.path("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asText());
         assertThat(values.at("/shutdown/timeout").asText()).isEqualTo(config.path("QUARKUS_SHUTDOWN_TIMEOUT").asText());
         assertThat(values.at("/autoscaling/minReplicas").asInt()).isEqualTo(hpa.path("minReplicas").asInt());

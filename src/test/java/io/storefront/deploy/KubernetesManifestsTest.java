@@ -196,6 +196,10 @@ class KubernetesManifestsTest {
         // The one writable place on the read-only filesystem.
         String tmpVolume = mountedVolume(container, "/tmp");
         assertThat(volume(pod, tmpVolume).getEmptyDir()).as("/tmp is an emptyDir").isNotNull();
+        // The search index is written too: a volume of the pod's own, kept across container restarts.
+        String indexVolume = mountedVolume(container, appConfig().get("SHOP_SEARCH_INDEX_DIR"));
+        assertThat(volume(pod, indexVolume).getEmptyDir()).as("the search index is an emptyDir").isNotNull();
+        assertThat(volume(pod, indexVolume).getEmptyDir().getSizeLimit()).as("bounded").isNotNull();
     }
 
     @Test
