@@ -42,7 +42,7 @@ measure_wrk() {
     {
         M_REQUESTS=$requests
         M_SECONDS=$(awk -v d="$duration_us" 'BEGIN { printf "%.1f", d / 1e6 }')
-        M_RPS=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+        M_RPS=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { v = r / (d / 1e6); printf (v < 100 ? "%.1f" : "%.0f"), v }')
         M_P50=$(ms "$p50_us") M_P99=$(ms "$p99_us") M_P999=$(ms "$p999_us") M_MAX=$(ms "$max_us")
         M_ERRORS=$((connect_errors + read_errors + write_errors + status_errors + timeouts))
     }
@@ -52,28 +52,31 @@ measure_wrk() {
 # Microseconds to milliseconds, 2 significant decimals for small values.
 ms() { awk -v u="$1" 'BEGIN { v = u / 1000; if (v < 10) printf "%.2f", v; else if (v < 100) printf "%.1f", v; else printf "%.0f", v }'; }
 
-# measure_pgbench LABEL SCRIPT CLIENTS SECONDS: pgbench against the benchmark database with per-transaction logs,
-# from which the same percentiles as wrk's are computed.
+# measure_pgbench LABEL CLIENTS SECONDS PGBENCH_ARGS...: pgbench against the benchmark database with
+# per-transaction logs, from which the same percentiles as wrk's are computed.
 measure_pgbench() {
-    local label=$1 script=$2 clients=$3 seconds=$4
-    local threads=$((clients < 2 ? clients : 2)) prefix=$RUN_DIR/pgbench-$label out=$RUN_DIR/pgbench-$label.txt
+    local label=$1 clients=$2 seconds=$3
+    shift 3
+    local threads=$((clients < 2 ? clients : 2)) prefix out
+    prefix=$RUN_DIR/pgbench-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$label")
+    out=$prefix.txt
     measure_reset
-    rm -f "$prefix".*
-    PGPASSWORD=$PG_PASSWORD pgbench -n -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$PG_USER" -M prepared \
-        -f "$script" -c "$clients" -j "$threads" -T "$seconds" -l --log-prefix="$prefix" "$PG_DB" >"$out" 2>&1 \
+    rm -f "$prefix".[0-9]*
+    PGPASSWORD=$PG_PASSWORD pgbench -n -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$PG_USER" "$@" \
+        -c "$clients" -j "$threads" -T "$seconds" -l --log-prefix="$prefix" "$PG_DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($label)"; }
     M_REQUESTS=$(awk '/number of transactions actually processed/ { print $NF }' "$out")
-    M_RPS=$(awk '/^tps = / { printf "%.0f", $3 }' "$out")
+    M_RPS=$(awk '/^tps = / { printf ($3 < 100 ? "%.1f" : "%.0f"), $3 }' "$out")
     M_ERRORS=$(awk '/number of failed transactions/ { print $5 }' "$out")
     M_ERRORS=${M_ERRORS:-0}
     M_SECONDS=$seconds
     # Log lines: client_id transaction_no time(us) script_no epoch epoch_us; failed ones are not numbers.
-    read -r M_P50 M_P99 M_P999 M_MAX < <(cat "$prefix".* | awk '$3 ~ /^[0-9]+$/ { print $3 }' | sort -n | awk '
+    read -r M_P50 M_P99 M_P999 M_MAX < <(cat "$prefix".[0-9]* | awk '$3 ~ /^[0-9]+$/ { print $3 }' | sort -n | awk '
         { v[NR] = $1 }
         function pct(p,   i) { i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR; return v[i] }
         function ms(u) { u = u / 1000; return u < 10 ? sprintf("%.2f", u) : (u < 100 ? sprintf("%.1f", u) : sprintf("%.0f", u)) }
         END { if (NR == 0) { print "0 0 0 0"; exit } print ms(pct(50)), ms(pct(99)), ms(pct(99.9)), ms(v[NR]) }')
-    rm -f "$prefix".*
+    rm -f "$prefix".[0-9]*
     measure_record "raw SQL (pgbench)" "$label" "$clients"
 }
 

@@ -90,7 +90,7 @@ pg_stop() {
 # The settings in force, as the server reports them (for the results).
 pg_settings_report() {
     psql_admin -d postgres -tA -F ' = ' -c "
-        SELECT name, setting || coalesce(unit, '') FROM pg_settings
+        SELECT name, current_setting(name) FROM pg_settings
         WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'max_connections',
                        'work_mem', 'maintenance_work_mem', 'effective_cache_size', 'random_page_cost', 'max_wal_size',
                        'checkpoint_timeout', 'wal_compression', 'jit', 'max_parallel_workers_per_gather')

@@ -64,7 +64,7 @@ report_table() {
 }
 
 report_print() {
-    local results=$BENCH_DIR/results file
+    local results=${BENCH_RESULTS_DIR:-$BENCH_DIR/results} file
     mkdir -p "$results"
     file=$results/$(date -u +%Y-%m-%d)-$(tr '+' '-' <<<"$SERVICE_COMMIT").md
     report_table >"$RUN_DIR/results.md"

@@ -1,1 +1,249 @@
-scenario_search() { log "todo"; }
+# Scenario "search": the catalog search of issue 8, side by side on one database in one run:
+#   raw SQL (pgbench, the ranked full-text query), the service with SHOP_SEARCH_ENGINE=postgres ("before") and the
+#   service with SHOP_SEARCH_ENGINE=lucene ("after"): one client per query class, 16 connections, suggest, index
+#   build from scratch, restart with a current index, resident memory under load.
+# Sourced by bench/run.sh; see bench/README.md.
+# shellcheck shell=bash
+
+SEARCH_DIR=$BENCH_DIR/scenarios/search
+SEARCH_CLASSES=(one two three typo prefix unique sort range)
+declare -A SEARCH_CLASS_TITLE=(
+    [one]="one word (\`kettle\`)" [two]="two words (\`red kettle\`)" [three]="three words (\`sleek red kettle\`)"
+    [typo]="a typo (\`kettlx red\`)" [prefix]="prefix while typing (\`red ket\`)" [unique]="a unique query (\`model 123456\`)"
+    [sort]="a word, sort=price_asc" [range]="a word, minPrice..maxPrice"
+)
+
+# Durations in seconds (before BENCH_SCALE). The PostgreSQL engine is slow: its runs are capped by time, not count.
+SEARCH_CLASS_SECONDS=${SEARCH_CLASS_SECONDS:-10}     # one client, per query class
+SEARCH_LOAD_SECONDS=${SEARCH_LOAD_SECONDS:-20}       # 16 connections
+SEARCH_RAW_SECONDS=${SEARCH_RAW_SECONDS:-15}         # each pgbench run
+SEARCH_WARMUP_QUERIES=${SEARCH_WARMUP_QUERIES:-10000} # the JIT needs ~7,000 queries before times settle
+SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-16}
+
+# The service caches finished result pages for 0.5 s (quarkus.cache.caffeine.item-search-live.*). These runs
+# measure search itself, so the cache is switched off by environment. Only the single-underscore names work: the
+# names in application.properties are unquoted, and the quoted-key form (QUARKUS_CACHE_CAFFEINE__ITEM_SEARCH_LIVE__...)
+# is a different key that Quarkus ignores for them (checked on the packaged jar; the probe below checks again).
+# The one-client runs also send distinct queries in turn, so they would miss the cache even with it on.
+SEARCH_CACHE_ENV=(
+    QUARKUS_CACHE_CAFFEINE_ITEM_SEARCH_LIVE_EXPIRE_AFTER_WRITE=0S
+    QUARKUS_CACHE_CAFFEINE_ITEM_SEARCH_LIVE_MAXIMUM_SIZE=0
+    # the result cache of the code before the Lucene engine
+    QUARKUS_CACHE_CAFFEINE_ITEM_SEARCH_EXPIRE_AFTER_WRITE=0S
+    QUARKUS_CACHE_CAFFEINE_ITEM_SEARCH_MAXIMUM_SIZE=0
+)
+
+# Results by key, e.g. R[lucene.three.p50]; filled by search_measure, read by search_summary.
+declare -A R=()
+
+scenario_search() {
+    SERVICE_EXTRA_ENV=("${SEARCH_CACHE_ENV[@]}")
+    report_note "search: page cache off via ${SEARCH_CACHE_ENV[0]} and friends (single underscores; the double-underscore form has no effect); one-client runs send distinct queries in turn; 16-connection runs pick random queries from 20,000 per class"
+    search_raw_sql
+    search_engine_runs postgres
+    search_engine_runs lucene
+    search_summary
+    SERVICE_EXTRA_ENV=()
+}
+
+# ---------------------------------------------------------------- raw SQL (no service running)
+search_raw_sql() {
+    section "search: raw SQL with pgbench (ranked full-text query; bench/scenarios/search/raw-fts.sql)"
+    local script=$SEARCH_DIR/raw-fts.sql kind clients secs
+    secs=$(scaled "$SEARCH_RAW_SECONDS")
+    # Warm the buffer cache (not measured).
+    measure_pgbench "warm-up three" 2 "$(scaled 10)" -M simple -D kind=three -f "$script" >/dev/null 2>&1
+    sed -i '$d' "$RUN_DIR/measurements.tsv"
+    for kind in one three unique; do
+        for clients in 1 "$SEARCH_CONNECTIONS"; do
+            measure_pgbench "$kind, $clients client(s)" "$clients" "$secs" -M simple -D kind="$kind" -f "$script"
+            search_keep raw "$kind.c$clients"
+        done
+    done
+}
+
+# Keeps the last measurement under R[SYSTEM.KEY.*].
+search_keep() {
+    local p=$1.$2
+    R[$p.rps]=$M_RPS R[$p.p50]=$M_P50 R[$p.p99]=$M_P99 R[$p.p999]=$M_P999 R[$p.max]=$M_MAX R[$p.errors]=$M_ERRORS
+    R[$p.requests]=$M_REQUESTS
+    [[ -z ${M_RSS_MAX:-} ]] || R[$p.rss]=$M_RSS_MAX
+}
+
+# ---------------------------------------------------------------- the service, one engine
+search_engine_runs() {
+    local engine=$1 index_dir=$BENCH_WORK/search-index-$1 system="service, $1 engine"
+    section "search: the service with SHOP_SEARCH_ENGINE=$engine"
+    rm -rf "$index_dir"
+    service_start "search-$engine" "$engine" "$index_dir"
+    service_wait_ready 300
+    local body serving
+    body=$(service_ready_json)
+    serving=$(search_engine_of "$body")
+    if [[ $engine == lucene ]]; then
+        if [[ -z $serving ]]; then
+            report_note "search, lucene engine: not measured: this service has no readiness check \"Search\" (no Lucene engine yet)"
+            R[lucene.missing]=1
+            service_stop
+            return
+        fi
+        # Index build from scratch: from process start until readiness reports the Lucene engine.
+        service_wait_ready 900 lucene
+        R[lucene.build.ready]=$(elapsed "$SERVICE_STARTED_AT" "$SERVICE_READY_AT")
+        R[lucene.build.log]=$(grep -o 'Search index rebuilt: [^"]*' "$SERVICE_LOG" | head -1 || true)
+        R[lucene.build.rss]=$(service_rss_mib)
+        log "index built: ready with lucene ${R[lucene.build.ready]} s after process start; ${R[lucene.build.log]:-no rebuild line in the log}"
+    elif [[ -n $serving && $serving != "$engine" ]]; then
+        die "asked for engine $engine but readiness reports $serving"
+    fi
+    R[$engine.started_in]=$(service_started_in)
+
+    search_features "$engine"
+    search_cache_probe "$engine"
+    search_warmup "$engine"
+
+    local class secs
+    secs=$(scaled "$SEARCH_CLASS_SECONDS")
+    for class in "${SEARCH_CLASSES[@]}"; do
+        if [[ ( $class == sort || $class == range ) && ${R[$engine.sort_supported]} != 1 ]]; then
+            continue
+        fi
+        measure_wrk "$system" "1 client, $class" "$QUERIES/$class.paths" 1 "$secs" seq
+        search_keep "$engine" "$class.c1"
+    done
+
+    secs=$(scaled "$SEARCH_LOAD_SECONDS")
+    measure_wrk "$system" "$SEARCH_CONNECTIONS conns, random 3 words" "$QUERIES/three.paths" "$SEARCH_CONNECTIONS" "$secs" random rss
+    search_keep "$engine" "three.load"
+    measure_wrk "$system" "$SEARCH_CONNECTIONS conns, random unique" "$QUERIES/unique.paths" "$SEARCH_CONNECTIONS" "$secs" random rss
+    search_keep "$engine" "unique.load"
+    if [[ ${R[$engine.suggest_supported]} == 1 ]]; then
+        measure_wrk "$system" "$SEARCH_CONNECTIONS conns, suggest" "$QUERIES/suggest.paths" "$SEARCH_CONNECTIONS" "$secs" random rss
+        search_keep "$engine" "suggest.load"
+    fi
+    R[$engine.rss]=$(printf '%s\n' "${R[$engine.three.load.rss]:-0}" "${R[$engine.unique.load.rss]:-0}" \
+        "${R[$engine.suggest.load.rss]:-0}" | sort -n | tail -1)
+
+    if [[ $engine == lucene ]]; then
+        search_restart
+    fi
+    service_stop
+}
+
+# What this service version supports: sort/minPrice/maxPrice (an unknown sort is a 400) and suggest (not a 404).
+# Also one sample request per class, so that a class that finds nothing shows up in the notes.
+search_features() {
+    local engine=$1 status class path samples=()
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$SERVICE_URL/api/v1/items?q=kettle&sort=no-such-order")
+    R[$engine.sort_supported]=$([[ $status == 400 ]] && echo 1 || echo 0)
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$SERVICE_URL/api/v1/items/suggest?q=ket")
+    R[$engine.suggest_supported]=$([[ $status == 200 ]] && echo 1 || echo 0)
+    [[ ${R[$engine.sort_supported]} == 1 ]] || report_note "search, $engine engine: sort/minPrice/maxPrice not supported by this service (an unknown sort is not a 400): those classes are not measured"
+    [[ ${R[$engine.suggest_supported]} == 1 ]] || report_note "search, $engine engine: GET /api/v1/items/suggest answers $status: suggest not measured"
+    for class in "${SEARCH_CLASSES[@]}" suggest; do
+        path=$(head -1 "$QUERIES/$class.paths")
+        local out count
+        out=$(curl -s -w '\n%{http_code}' "$SERVICE_URL$path")
+        status=$(tail -1 <<<"$out")
+        count=$(sed '$d' <<<"$out" | jq '(.items // .suggestions // []) | length' 2>/dev/null || echo '?')
+        samples+=("$class \`$(sed 's/.*[?&]q=\([^&]*\).*/\1/; s/+/ /g' <<<"$path")\` $status/$count")
+    done
+    report_note "search, $engine engine, first query of each class (HTTP status/results): $(IFS=';'; echo "${samples[*]}" | sed 's/;/; /g')"
+}
+
+# The same query five times in a row: with the page cache off, repeats cost about as much as the first request.
+search_cache_probe() {
+    local engine=$1 path times=() i
+    path=$(sed -n 2p "$QUERIES/three.paths")
+    for i in 1 2 3 4 5; do
+        times+=("$(curl -s -o /dev/null -w '%{time_total}' "$SERVICE_URL$path" | awk '{ printf "%.1f", $1 * 1000 }')")
+    done
+    report_note "search, $engine engine, cache probe: the same query 5x in a row took ${times[*]} ms"
+    if [[ $engine == postgres ]] && awk -v a="${times[0]}" -v b="${times[4]}" 'BEGIN { exit !(b * 5 < a) }'; then
+        report_note "WARNING: repeats of the same query were much faster than the first: the page cache seems to be ON"
+    fi
+}
+
+# Warm-up: random queries of every class at 2 connections, in rounds, until SEARCH_WARMUP_QUERIES were answered
+# (at most 6 rounds; the PostgreSQL engine gets one round).
+search_warmup() {
+    local engine=$1 all=$QUERIES/warmup.paths total=0 round=0 rounds=6 class
+    : >"$all"
+    for class in "${SEARCH_CLASSES[@]}"; do
+        if [[ ( $class == sort || $class == range ) && ${R[$engine.sort_supported]} != 1 ]]; then continue; fi
+        cat "$QUERIES/$class.paths" >>"$all"
+    done
+    [[ ${R[$engine.suggest_supported]} != 1 ]] || cat "$QUERIES/suggest.paths" >>"$all"
+    [[ $engine != postgres ]] || rounds=1
+    while ((total < SEARCH_WARMUP_QUERIES && round < rounds)); do
+        measure_wrk "service, $engine engine" "warm-up round $((round + 1))" "$all" 2 "$(scaled 10)" random
+        total=$((total + M_REQUESTS))
+        round=$((round + 1))
+        sed -i '$d' "$RUN_DIR/measurements.tsv"
+    done
+    R[$engine.warmup]=$total
+    report_note "search, $engine engine: warm-up $total queries in $round round(s) of $(scaled 10) s at 2 connections"
+}
+
+# Restart with a current index: process start to readiness 200 with the Lucene engine.
+search_restart() {
+    local index_dir=$BENCH_WORK/search-index-lucene
+    section "search: restart with a current index"
+    service_stop
+    service_start "search-lucene-restart" lucene "$index_dir"
+    service_wait_ready 300 lucene
+    R[lucene.restart.ready]=$(elapsed "$SERVICE_STARTED_AT" "$SERVICE_READY_AT")
+    R[lucene.restart.started_in]=$(service_started_in)
+    R[lucene.restart.rebuilt]=$(grep -o 'Search index rebuilt: [^"]*' "$SERVICE_LOG" | head -1 || true)
+    log "restart: ready with lucene ${R[lucene.restart.ready]} s after process start; Quarkus started in ${R[lucene.restart.started_in]} s"
+    if [[ -n ${R[lucene.restart.rebuilt]} ]]; then
+        report_note "WARNING: the restart rebuilt the index instead of reusing it: ${R[lucene.restart.rebuilt]}"
+    fi
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$SERVICE_URL$(head -1 "$QUERIES/three.paths")")
+    [[ $status == 200 ]] || report_note "WARNING: after the restart a search answered $status"
+}
+
+# ---------------------------------------------------------------- the summary rows
+# "p50 / max" of a one-client run, or empty.
+search_p50max() { [[ -n ${R[$1.p50]:-} ]] && echo "${R[$1.p50]} / ${R[$1.max]}" || true; }
+search_rate() { [[ -n ${R[$1.rps]:-} ]] && echo "${R[$1.rps]} req/s (p99 ${R[$1.p99]}, errors ${R[$1.errors]})" || true; }
+# ratio A B: A / B with one decimal, "x" suffix; empty when either is missing or zero.
+ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1fx", a / b }'; }
+
+search_summary() {
+    local class raw
+    for class in "${SEARCH_CLASSES[@]}"; do
+        raw=
+        case $class in one | three | unique) raw=$(search_p50max "raw.$class.c1") ;; esac
+        local p50=${R[lucene.$class.c1.p50]:-} max=${R[lucene.$class.c1.max]:-} speed=
+        speed=$(ratio "${R[postgres.$class.c1.p50]:-}" "$p50")
+        report_row "1 client, ${SEARCH_CLASS_TITLE[$class]}: p50 / max" "p50 <= 5, max <= 20" "$raw" \
+            "$(search_p50max "postgres.$class.c1")" "$(search_p50max "lucene.$class.c1")${speed:+ (p50 $speed faster)}" \
+            "$(verdict "$p50" '<=' 5 "$max" '<=' 20)"
+    done
+    local kind target
+    for kind in three unique; do
+        target=$([[ $kind == three ]] && echo 400 || echo 3000)
+        local c=$SEARCH_CONNECTIONS speed
+        speed=$(ratio "${R[lucene.$kind.load.rps]:-}" "${R[postgres.$kind.load.rps]:-}")
+        report_row "$c conns, random $([[ $kind == three ]] && echo '3-word' || echo unique) queries: throughput" \
+            ">= $target req/s, p99 <= 50" "$(search_rate "raw.$kind.c$c")" "$(search_rate "postgres.$kind.load")" \
+            "$(search_rate "lucene.$kind.load")${speed:+ ($speed before)}" \
+            "$(verdict "${R[lucene.$kind.load.rps]:-}" '>=' "$target" "${R[lucene.$kind.load.p99]:-}" '<=' 50)"
+    done
+    report_row "$SEARCH_CONNECTIONS conns, suggest (2-6 letter prefix): p99" "p99 <= 10" "" \
+        "$(search_rate "postgres.suggest.load")" "$(search_rate "lucene.suggest.load")" \
+        "$(verdict "${R[lucene.suggest.load.p99]:-}" '<=' 10)"
+    report_row "index build from scratch, $BENCH_ITEMS items: process start to ready with lucene" "<= 60 s" "" "" \
+        "${R[lucene.build.ready]:+${R[lucene.build.ready]} s (log: ${R[lucene.build.log]:-no rebuild line})}" \
+        "$(verdict "${R[lucene.build.ready]:-}" '<=' 60)"
+    report_row "restart with a current index: process start to ready with lucene" "<= 3 s" "" \
+        "${R[postgres.started_in]:+Quarkus started in ${R[postgres.started_in]} s}" \
+        "${R[lucene.restart.ready]:+${R[lucene.restart.ready]} s (Quarkus started in ${R[lucene.restart.started_in]:-?} s)}" \
+        "$(verdict "${R[lucene.restart.ready]:-}" '<=' 3)"
+    report_row "resident memory (VmRSS) during the $SEARCH_CONNECTIONS-connection runs, max" "<= 512 MiB" "" \
+        "${R[postgres.rss]:+${R[postgres.rss]} MiB}" \
+        "${R[lucene.rss]:+${R[lucene.rss]} MiB (after the index build: ${R[lucene.build.rss]:-?} MiB)}" \
+        "$(verdict "${R[lucene.rss]:-}" '<=' 512)"
+}

@@ -193,7 +193,7 @@ class SearchReplicasIT {
                     return null;
                 }
                 return response.jsonPath().getMap("checks.find { it.name == 'Search' }.data");
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // RestAssured rethrows ConnectException unchecked-style
                 return null; // not listening yet
             }
         }

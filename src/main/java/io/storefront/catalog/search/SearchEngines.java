@@ -69,9 +69,12 @@ public class SearchEngines implements SearchService {
                 throw e;
             } catch (LuceneSearchService.IndexUnavailable e) {
                 // closed between the check and the search: PostgreSQL answers this one
-            } catch (RuntimeException e) {
-                Log.errorf(e, "The search index failed a query; answering from PostgreSQL and rebuilding the index");
+            } catch (java.io.UncheckedIOException e) {
+                Log.errorf(e, "The search index failed to read its files; answering from PostgreSQL and rebuilding it");
                 index.failed(e);
+            } catch (RuntimeException e) {
+                // A query the index cannot run (a bug, not the files): this request falls back, the index stays.
+                Log.errorf(e, "The search index failed a query; answering it from PostgreSQL");
             }
         }
         long started = System.nanoTime();

@@ -37,6 +37,12 @@ final class CatalogQueries {
     private static final int FUZZY_EXPANSIONS = 50;
     /** Typos are rarely in the first letter; keeping it fixed makes fuzzy matching an order of magnitude cheaper. */
     private static final int FUZZY_PREFIX = 1;
+    /**
+     * Words, phrases and exclusions of a query beyond this are ignored, as the PostgreSQL engine ignores words after
+     * its eighth: with up to 50 fuzzy expansions per word, a 200-character query of long words would otherwise
+     * exceed Lucene's 1,024 clauses per query.
+     */
+    static final int MAX_TOKENS = 12;
 
     private final Analyzer english = ItemDocuments.english();
     private final Analyzer plain = ItemDocuments.plain();
@@ -62,7 +68,8 @@ final class CatalogQueries {
 
     /** Names holding every typed word as the beginning of one of their words; null when nothing was typed. */
     Query suggest(String text) {
-        List<String> words = analyze(plain, text);
+        List<String> all = analyze(plain, text);
+        List<String> words = all.size() > MAX_TOKENS ? all.subList(all.size() - MAX_TOKENS, all.size()) : all;
         if (words.isEmpty()) {
             return null;
         }
@@ -75,7 +82,8 @@ final class CatalogQueries {
 
     /** Adds the clauses of the text; false when it holds no word that can match (only exclusions count as match-all). */
     private boolean addText(BooleanQuery.Builder query, String text) {
-        List<Token> tokens = Token.parse(text);
+        List<Token> parsed = Token.parse(text);
+        List<Token> tokens = parsed.size() > MAX_TOKENS ? parsed.subList(0, MAX_TOKENS) : parsed;
         int lastWord = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).phrase && !tokens.get(i).negated && !tokens.get(i).isOr()) {

@@ -149,6 +149,23 @@ class SearchIndexLifecycleTest {
                 .statusCode(403);
     }
 
+    @Test
+    void shouldReportTheIndexInMetricsAndHealth() {
+        item("Metrics Lamp " + Fixtures.marker());
+        given().queryParam("q", "lamp").get("/api/v1/items").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("shop_search_index_documents", "shop_search_index_size_bytes",
+                "shop_search_index_applied_sequence", "shop_search_index_lag_seconds", "shop_search_index_serving 1.0",
+                "shop_search_index_rebuilds_total", "shop_search_index_errors_total",
+                "shop_search_query_seconds_count{engine=\"lucene\"");
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Search' }.data.documents",
+                        equalTo(fixtures.queryInt("SELECT count(*) FROM item")))
+                .body("checks.find { it.name == 'Search' }.data.lastAppliedSequence",
+                        equalTo(fixtures.queryInt("SELECT max(change_seq) FROM item")));
+    }
+
     private UUID item(String name) {
         UUID id = fixtures.item(name, 1);
         return id;

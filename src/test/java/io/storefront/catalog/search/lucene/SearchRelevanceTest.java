@@ -174,6 +174,14 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void shouldAnswerAQueryOfManyLongWordsWithinLucenesClauseLimit() throws IOException {
+        String longest = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "headphone" + (char) ('a' + i))
+                .collect(java.util.stream.Collectors.joining(" "));
+        assertThat(search(longest, SearchSort.RELEVANCE, null, null)).isEmpty();
+        assertThat(catalog.suggest(longest, 8)).isEmpty();
+    }
+
+    @Test
     void shouldFindNothingForTextWithNoWords() throws IOException {
         assertThat(search("!!! %%%", SearchSort.RELEVANCE, null, null)).isEmpty();
         assertThat(search("zzzzqqqq", SearchSort.RELEVANCE, null, null)).isEmpty();
