@@ -168,9 +168,12 @@ class SearchReplicasIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
+            // The packaged jar, or the native binary when the build made one (./mvnw verify -Dnative).
+            Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
+            Path binary = Path.of(System.getProperty("native.image.path", "none"));
+            List<String> command = new ArrayList<>(Files.exists(binary) && !Files.exists(jar) ? List.of(binary.toString())
+                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+            command.addAll(List.of(
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.jdbc.url=" + database.getJdbcUrl("postgres", "postgres"),
                     "-Dquarkus.datasource.username=postgres",
@@ -179,8 +182,10 @@ class SearchReplicasIT {
                     "-Dmp.jwt.verify.publickey.location=" + TARGET.resolve("it-jwt-public-key.pem").toUri(),
                     "-Dmp.jwt.verify.issuer=" + PackagedAppEnvironment.ISSUER,
                     "-Dshop.search.index-dir=" + indexDir,
-                    "-Dquarkus.log.console.json.enabled=false",
-                    "-jar", TARGET.resolve("quarkus-app/quarkus-run.jar").toString()));
+                    "-Dquarkus.log.console.json.enabled=false"));
+            if (command.get(0).endsWith("java")) {
+                command.addAll(List.of("-jar", jar.toString()));
+            }
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
         }

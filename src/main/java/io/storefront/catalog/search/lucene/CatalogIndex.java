@@ -96,6 +96,7 @@ public class CatalogIndex {
     private volatile long appliedSeq;
     private volatile long currentAtNanos;
     private volatile String problem;
+    private volatile boolean stopping;
     private final long startedAtNanos = System.nanoTime();
 
     // Indexer thread only.
@@ -139,6 +140,7 @@ public class CatalogIndex {
         if (indexer == null) {
             return;
         }
+        stopping = true; // a rebuild in progress stops at its next item; the last commit stays
         try {
             indexer.submit(() -> close(true)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -347,6 +349,9 @@ public class CatalogIndex {
             catalog.deleteAll();
             long[] counts = new long[2];
             watermark = feed.readAll(item -> {
+                if (stopping) {
+                    throw new java.util.concurrent.CancellationException("the service is stopping");
+                }
                 try {
                     catalog.add(item);
                 } catch (IOException e) {
@@ -431,6 +436,11 @@ public class CatalogIndex {
     }
 
     private void fail(String during, Exception e) {
+        if (stopping) {
+            Log.infof("Search index %s stopped by shutdown; the next start continues from the last commit", during);
+            close(false);
+            return;
+        }
         errors.increment();
         problem = during + " failed: " + e;
         state = State.FAILED;
