@@ -35,6 +35,9 @@ public class CatalogService {
     SearchEngines engines;
 
     @Inject
+    ItemViews itemViews;
+
+    @Inject
     AggregatedStock stock;
 
     @Inject
@@ -61,20 +64,11 @@ public class CatalogService {
     }
 
     public ItemView item(UUID id) {
-        return sql.run(connection -> {
-            try (var statement = connection.prepareStatement("""
-                    SELECT i.name, i.description, i.price_amount, i.currency, coalesce(s.aggregated, 0)
-                    FROM item i LEFT JOIN item_stock s ON s.item_id = i.id WHERE i.id = ?""")) {
-                statement.setObject(1, id);
-                try (var rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        throw ApiException.notFound("Item " + id);
-                    }
-                    return new ItemView(id, rows.getString(1), rows.getString(2),
-                            Money.of(rows.getLong(3), rows.getString(4)), StockView.of(rows.getInt(5)));
-                }
-            }
-        });
+        List<ItemView> views = itemViews.of(List.of(id));
+        if (views.isEmpty()) {
+            throw ApiException.notFound("Item " + id);
+        }
+        return views.get(0);
     }
 
     /**

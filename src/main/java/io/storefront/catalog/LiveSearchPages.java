@@ -1,25 +1,19 @@
 package io.storefront.catalog;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.cache.CacheResult;
-import io.storefront.catalog.search.ItemSummary;
 import io.storefront.catalog.search.SearchEngines;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchService;
 import io.storefront.shared.Page;
-import io.storefront.stock.AggregatedStock;
 
 /**
  * Finished search pages, stock included, kept for at most half a second ({@code quarkus.cache.caffeine.
  * item-search-live.expire-after-write}): a popular search then costs no database round trip at all, and the
  * stock it shows is never more than half a second old (the product allows one second). A page not cached costs one
- * search of the engine in use and one primary-key read of the page's stock.
+ * search of the engine in use (ids) and one primary-key read of the page's items with their stock.
  */
 @ApplicationScoped
 public class LiveSearchPages {
@@ -30,16 +24,12 @@ public class LiveSearchPages {
     SearchEngines engines;
 
     @Inject
-    AggregatedStock stock;
+    ItemViews views;
 
     /** @param request the whole request is the cache key (a record: equal requests, equal keys) */
     @CacheResult(cacheName = CACHE)
     public Page<ItemView> page(SearchRequest request) {
         SearchService.SearchHits hits = engines.search(request);
-        Map<UUID, Integer> levels = stock.levels(hits.items().stream().map(ItemSummary::id).toList());
-        List<ItemView> items = hits.items().stream()
-                .map(item -> ItemView.of(item, levels.getOrDefault(item.id(), 0)))
-                .toList();
-        return new Page<>(items, hits.nextCursor());
+        return new Page<>(views.of(hits.ids()), hits.nextCursor());
     }
 }

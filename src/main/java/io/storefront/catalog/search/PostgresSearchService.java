@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Money;
 import io.storefront.shared.Paging;
 import io.storefront.shared.Sql;
 
@@ -116,20 +115,25 @@ public class PostgresSearchService implements SearchService {
         return sql.run(connection -> {
             try (PreparedStatement select = connection.prepareStatement(statement.toString())) {
                 bind(select, parameters);
-                List<ItemSummary> items = new ArrayList<>();
-                List<Double> scores = new ArrayList<>();
+                String kind = SearchCursor.kind(request);
+                List<Hit> hits = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        items.add(new ItemSummary(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                Money.of(rows.getLong(4), rows.getString(5))));
-                        scores.add(rows.getDouble(6));
+                        Object key = switch (kind) {
+                            case "s" -> rows.getDouble(6);
+                            case "n" -> rows.getString(2);
+                            default -> rows.getLong(4);
+                        };
+                        hits.add(new Hit(rows.getObject(1, UUID.class), key));
                     }
                 }
-                var page = Paging.page(items, request.limit(),
-                        last -> SearchCursor.after(request, last, scores.get(request.limit() - 1)));
-                return new SearchHits(page.items(), page.nextCursor());
+                var page = Paging.page(hits, request.limit(), last -> SearchCursor.after(request, last.key, last.id));
+                return new SearchHits(page.items().stream().map(Hit::id).toList(), page.nextCursor());
             }
         });
+    }
+
+    private record Hit(UUID id, Object key) {
     }
 
     /**

@@ -44,15 +44,12 @@ public record SearchCursor(String kind, String key, UUID id) {
         }
     }
 
-    /** The cursor that continues after {@code last}; {@code score} is its relevance (unused by other orders). */
-    public static String after(SearchRequest request, ItemSummary last, double score) {
-        String kind = kind(request);
-        Object key = switch (kind) {
-            case "s" -> score;
-            case "n" -> last.name();
-            default -> last.price().amount();
-        };
-        return Paging.cursor(kind, key, last.id());
+    /**
+     * The cursor that continues after the item {@code id}, whose sort value is {@code key}: its relevance score, its
+     * name (catalog listing) or its price, as the request's order says.
+     */
+    public static String after(SearchRequest request, Object key, UUID id) {
+        return Paging.cursor(kind(request), key, id);
     }
 
     public static String kind(SearchRequest request) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,8 +27,9 @@ import io.storefront.catalog.search.SearchRequest;
  * ({@code websearch_to_tsquery}): every word must match, {@code "quoted words"} match as a phrase, {@code -word}
  * and {@code -"a phrase"} exclude, {@code a or b} accepts either. A word matches its English stem in the name
  * (weighted twice) or the description; the last word also matches as the beginning of a name's word (the word
- * being typed); a word of 4+ letters also matches name words one edit away, 8+ letters two edits (typos).
- * Words with digits are never fuzzy: "model 123456" must not find 123457.
+ * being typed); a word of 4+ letters that the index does not know (a typo) matches name words one edit away, 8+
+ * letters two edits. Words the index knows are taken as typed: fuzzy expansion is the most expensive part of a
+ * query, and a known word is rarely a typo. Words with digits are never fuzzy: "model 123456" must not find 123457.
  */
 final class CatalogQueries {
 
@@ -48,10 +50,14 @@ final class CatalogQueries {
     private final Analyzer plain = ItemDocuments.plain();
     private final QueryBuilder phrases = new QueryBuilder(english);
 
-    /** The query for a search text with a price filter, or null when the text holds nothing searchable. */
-    Query search(SearchRequest request) {
+    /**
+     * The query for a search text with a price filter, or null when the text holds nothing searchable.
+     *
+     * @param reader the index the query will run on: it tells which words are known
+     */
+    Query search(SearchRequest request, IndexReader reader) throws IOException {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        boolean matchesAll = request.listsCatalog() || !addText(query, request.query());
+        boolean matchesAll = request.listsCatalog() || !addText(query, request.query(), reader);
         if (matchesAll && !request.listsCatalog()) {
             return null;
         }
@@ -81,7 +87,7 @@ final class CatalogQueries {
     }
 
     /** Adds the clauses of the text; false when it holds no word that can match (only exclusions count as match-all). */
-    private boolean addText(BooleanQuery.Builder query, String text) {
+    private boolean addText(BooleanQuery.Builder query, String text, IndexReader reader) throws IOException {
         List<Token> parsed = Token.parse(text);
         List<Token> tokens = parsed.size() > MAX_TOKENS ? parsed.subList(0, MAX_TOKENS) : parsed;
         int lastWord = -1;
@@ -106,7 +112,7 @@ final class CatalogQueries {
                 }
                 continue;
             }
-            Query clause = token.phrase ? phrase(token.text) : word(token.text, i == lastWord, query);
+            Query clause = token.phrase ? phrase(token.text) : word(token.text, i == lastWord, query, reader);
             if (clause == null) {
                 continue;
             }
@@ -126,14 +132,14 @@ final class CatalogQueries {
     }
 
     /** A typed word (which may hold several words to the analyzer, like "usb-c"): each must match. */
-    private Query word(String text, boolean last, BooleanQuery.Builder top) {
+    private Query word(String text, boolean last, BooleanQuery.Builder top, IndexReader reader) throws IOException {
         List<String> words = analyze(plain, text);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean typing = last && i == words.size() - 1;
-            Query clause = oneWord(word, typing);
+            Query clause = oneWord(word, typing, reader);
             if (clause != null) {
                 all.add(clause, Occur.MUST);
                 clauses++;
@@ -149,20 +155,22 @@ final class CatalogQueries {
         return clauses == 1 ? built.clauses().get(0).getQuery() : built;
     }
 
-    private Query oneWord(String word, boolean typing) {
+    private Query oneWord(String word, boolean typing, IndexReader reader) throws IOException {
         String stem = first(analyze(english, word));
         if (stem == null) {
             return null;
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(new BoostQuery(new TermQuery(new Term(ItemDocuments.NAME, stem)), NAME_BOOST), Occur.SHOULD);
-        any.add(new TermQuery(new Term(ItemDocuments.DESCRIPTION, stem)), Occur.SHOULD);
+        Term inName = new Term(ItemDocuments.NAME, stem);
+        Term inDescription = new Term(ItemDocuments.DESCRIPTION, stem);
+        any.add(new BoostQuery(new TermQuery(inName), NAME_BOOST), Occur.SHOULD);
+        any.add(new TermQuery(inDescription), Occur.SHOULD);
         if (typing) {
             any.add(new BoostQuery(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), PREFIX_BOOST),
                     Occur.SHOULD);
         }
         int edits = edits(word);
-        if (edits > 0) {
+        if (edits > 0 && reader.docFreq(inName) == 0 && reader.docFreq(inDescription) == 0) {
             any.add(new BoostQuery(new FuzzyQuery(new Term(ItemDocuments.NAME_PLAIN, word), edits, FUZZY_PREFIX,
                     FUZZY_EXPANSIONS, true), FUZZY_BOOST), Occur.SHOULD);
         }

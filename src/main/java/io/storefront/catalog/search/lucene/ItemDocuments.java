@@ -1,7 +1,6 @@
 package io.storefront.catalog.search.lucene;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -17,14 +16,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
-import io.storefront.catalog.search.ItemSummary;
-import io.storefront.shared.Money;
 
 /**
  * The index's fields and analyzers, named the way an OpenSearch mapping would name them (docs/SEARCH.md):
@@ -35,15 +31,18 @@ import io.storefront.shared.Money;
  * must be compared with what was typed, not with stems: "headphonex" is two edits from the stem "headphon");</li>
  * <li>{@code name.prefix}: every prefix of every word of the name (edge n-grams), for the word being typed and
  * for suggestions, with no multi-term expansion at query time;</li>
- * <li>{@code price} (points, doc values, stored), {@code id} (term, doc values for ties, stored),
- * {@code name.sort} (doc values for the catalog listing), {@code currency} (stored).</li>
+ * <li>{@code price} (points, doc values), {@code id} (term, doc values for ties and the result),
+ * {@code name.sort} (doc values for the catalog listing and suggestions).</li>
  * </ul>
+ * Nothing is stored: a search returns ids (from doc values), and the page's items are read from PostgreSQL with
+ * their stock in the one primary-key read a page needs anyway. That keeps the index small (it is memory-mapped and
+ * counts towards the process's memory) and the results never staler than the database.
  * Bump {@link #LAYOUT} when any of this changes: an index of another layout is rebuilt at start.
  */
 public final class ItemDocuments {
 
     /** The layout of documents and analyzers; stored in every index commit. */
-    public static final String LAYOUT = "1";
+    public static final String LAYOUT = "2";
 
     public static final String ID = "id";
     public static final String NAME = "name";
@@ -52,7 +51,6 @@ public final class ItemDocuments {
     public static final String NAME_PREFIX = "name.prefix";
     public static final String NAME_SORT = "name.sort";
     public static final String PRICE = "price";
-    public static final String CURRENCY = "currency";
 
     static final int MAX_PREFIX = 20;
 
@@ -96,22 +94,15 @@ public final class ItemDocuments {
     static Document of(ItemRow item) {
         Document document = new Document();
         String id = item.id().toString();
-        document.add(new StringField(ID, id, Field.Store.YES));
+        document.add(new StringField(ID, id, Field.Store.NO));
         document.add(new SortedDocValuesField(ID, new BytesRef(id)));
-        document.add(new TextField(NAME, item.name(), Field.Store.YES));
+        document.add(new TextField(NAME, item.name(), Field.Store.NO));
         document.add(new TextField(NAME_PLAIN, item.name(), Field.Store.NO));
         document.add(new TextField(NAME_PREFIX, item.name(), Field.Store.NO));
         document.add(new SortedDocValuesField(NAME_SORT, new BytesRef(item.name())));
-        document.add(new TextField(DESCRIPTION, item.description(), Field.Store.YES));
+        document.add(new TextField(DESCRIPTION, item.description(), Field.Store.NO));
         document.add(new LongPoint(PRICE, item.priceAmount()));
         document.add(new NumericDocValuesField(PRICE, item.priceAmount()));
-        document.add(new StoredField(PRICE, item.priceAmount()));
-        document.add(new StoredField(CURRENCY, item.currency()));
         return document;
-    }
-
-    static ItemSummary summary(Document document) {
-        return new ItemSummary(UUID.fromString(document.get(ID)), document.get(NAME), document.get(DESCRIPTION),
-                Money.of(document.getField(PRICE).numericValue().longValue(), document.get(CURRENCY)));
     }
 }

@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -26,7 +29,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
-import io.storefront.catalog.search.ItemSummary;
 import io.storefront.catalog.search.SearchCursor;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchService.SearchHits;
@@ -137,10 +139,6 @@ final class LuceneCatalog implements Closeable {
 
     SearchHits search(SearchRequest request) throws IOException {
         SearchCursor cursor = SearchCursor.of(request);
-        Query query = queries.search(request);
-        if (query == null) {
-            return new SearchHits(List.of(), null);
-        }
         String kind = SearchCursor.kind(request);
         Sort sort = switch (kind) {
             case "s" -> BY_RELEVANCE;
@@ -150,6 +148,10 @@ final class LuceneCatalog implements Closeable {
         };
         IndexSearcher searcher = searchers.acquire();
         try {
+            Query query = queries.search(request, searcher.getIndexReader());
+            if (query == null) {
+                return new SearchHits(List.of(), null);
+            }
             FieldDoc after = null;
             if (cursor != null) {
                 Object key = switch (kind) {
@@ -162,22 +164,30 @@ final class LuceneCatalog implements Closeable {
                 int last = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
                 after = new FieldDoc(last, Float.NaN, new Object[] { key, new BytesRef(cursor.id().toString()) });
             }
+            // Every sort ends with the id, so each hit carries its id and its sort value: nothing is read per hit.
             TopDocs top = searcher.searchAfter(after, query, request.limit() + 1, sort, false);
-            StoredFields stored = searcher.storedFields();
-            List<ItemSummary> items = new ArrayList<>(top.scoreDocs.length);
+            List<UUID> ids = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc hit : top.scoreDocs) {
-                items.add(ItemDocuments.summary(stored.document(hit.doc)));
+                ids.add(id((FieldDoc) hit));
             }
-            if (items.size() <= request.limit()) {
-                return new SearchHits(items, null);
+            if (ids.size() <= request.limit()) {
+                return new SearchHits(ids, null);
             }
-            List<ItemSummary> page = List.copyOf(items.subList(0, request.limit()));
             FieldDoc lastHit = (FieldDoc) top.scoreDocs[request.limit() - 1];
-            double score = kind.equals("s") ? ((Float) lastHit.fields[0]).doubleValue() : 0;
-            return new SearchHits(page, SearchCursor.after(request, page.get(request.limit() - 1), score));
+            Object key = switch (kind) {
+                case "s" -> ((Float) lastHit.fields[0]).doubleValue();
+                case "n" -> ((BytesRef) lastHit.fields[0]).utf8ToString();
+                default -> lastHit.fields[0];
+            };
+            return new SearchHits(List.copyOf(ids.subList(0, request.limit())),
+                    SearchCursor.after(request, key, id(lastHit)));
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private static UUID id(FieldDoc hit) {
+        return UUID.fromString(((BytesRef) hit.fields[hit.fields.length - 1]).utf8ToString());
     }
 
     List<Suggestion> suggest(String text, int limit) throws IOException {
@@ -189,13 +199,13 @@ final class LuceneCatalog implements Closeable {
         try {
             // Several items share a name ("Red Kettle" in two sizes): read a few more and keep each name once.
             TopDocs top = searcher.search(query, limit * 3);
-            StoredFields stored = searcher.storedFields();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Map<String, Suggestion> distinct = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
-                Document document = stored.document(hit.doc, java.util.Set.of(ItemDocuments.ID, ItemDocuments.NAME));
-                String name = document.get(ItemDocuments.NAME);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                String name = value(leaf, ItemDocuments.NAME_SORT, hit.doc - leaf.docBase);
                 distinct.putIfAbsent(name.toLowerCase(Locale.ROOT),
-                        new Suggestion(name, java.util.UUID.fromString(document.get(ItemDocuments.ID))));
+                        new Suggestion(name, UUID.fromString(value(leaf, ItemDocuments.ID, hit.doc - leaf.docBase))));
                 if (distinct.size() == limit) {
                     break;
                 }
@@ -204,6 +214,15 @@ final class LuceneCatalog implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** A document's value of a sorted doc-values field (every document has one of each). */
+    private static String value(LeafReaderContext leaf, String field, int doc) throws IOException {
+        SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
+        if (!values.advanceExact(doc)) {
+            throw new IllegalStateException("Document without " + field);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
     }
 
     /** Closes without committing: what is not committed is re-applied from the change feed after a restart. */

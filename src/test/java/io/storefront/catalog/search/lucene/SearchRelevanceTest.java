@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
-import io.storefront.catalog.search.ItemSummary;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchSort;
 
@@ -203,8 +202,8 @@ class SearchRelevanceTest {
         String cursor = null;
         do {
             var hits = catalog.search(new SearchRequest(query, sort, min, max, 10, cursor));
-            for (ItemSummary item : hits.items()) {
-                found.add(number(item.id()));
+            for (UUID id : hits.ids()) {
+                found.add(number(id));
             }
             cursor = hits.nextCursor();
         } while (cursor != null);
