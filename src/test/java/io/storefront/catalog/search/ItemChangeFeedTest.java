@@ -80,7 +80,8 @@ class ItemChangeFeedTest {
             Thread.sleep(600); // the index polls every 250 ms meanwhile
             slow.commit();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+        // Eventually, not within a bound: the one-second bound is SearchReplicasIT's, on a quiet machine.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(given().queryParam("q", m + " kettle").get("/api/v1/items").then().statusCode(200)
                         .extract().jsonPath().getList("items.id", String.class))
                         .containsExactlyInAnyOrder(early.toString(), late.toString()));

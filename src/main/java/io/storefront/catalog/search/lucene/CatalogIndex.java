@@ -348,20 +348,19 @@ public class CatalogIndex {
             long started = System.nanoTime();
             catalog.deleteAll();
             long[] counts = new long[2];
-            watermark = feed.readAll(item -> {
-                if (stopping) {
-                    throw new java.util.concurrent.CancellationException("the service is stopping");
-                }
-                try {
-                    catalog.add(item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                counts[1] = Math.max(counts[1], item.seq());
-                if (++counts[0] % 100_000 == 0) {
-                    Log.infof("Search index: %d items indexed so far", counts[0]);
-                }
-            });
+            try (ParallelAdd adder = new ParallelAdd(catalog)) {
+                watermark = feed.readAll(item -> {
+                    if (stopping) {
+                        throw new java.util.concurrent.CancellationException("the service is stopping");
+                    }
+                    adder.add(item);
+                    counts[1] = Math.max(counts[1], item.seq());
+                    if (++counts[0] % 100_000 == 0) {
+                        Log.infof("Search index: %d items indexed so far", counts[0]);
+                    }
+                });
+                adder.finish();
+            }
             appliedSeq = Math.max(appliedSeq, counts[1]);
             commit();
             catalog.refresh();
@@ -371,8 +370,6 @@ public class CatalogIndex {
             rebuilds.increment();
             Log.infof("Search index rebuilt: %d items in %.1f s (%d later changes applied), %d MB on disk", counts[0],
                     (System.nanoTime() - started) / 1e9, applied, sizeBytes() / (1024 * 1024));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         } finally {
             rebuilding = false;
         }
