@@ -364,6 +364,7 @@ public class CatalogIndex {
             appliedSeq = Math.max(appliedSeq, counts[1]);
             commit();
             catalog.refresh();
+            catalog.mergeInBackground();
             int applied = catchUp();
             catalog.refresh();
             documents = catalog.documents();
@@ -400,10 +401,9 @@ public class CatalogIndex {
             return;
         }
         try {
-            if (catchUp() > 0) {
-                catalog.refresh();
-                documents = catalog.documents();
-            }
+            catchUp();
+            catalog.refresh(); // applied changes, and segments merged in the background
+            documents = catalog.documents();
             if (catalog.hasUncommittedChanges()
                     && System.nanoTime() - committedAtNanos >= config.search().commitInterval().toNanos()) {
                 commit();

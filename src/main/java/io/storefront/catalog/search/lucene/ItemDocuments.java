@@ -13,11 +13,13 @@ import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
@@ -42,7 +44,7 @@ import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
 public final class ItemDocuments {
 
     /** The layout of documents and analyzers; stored in every index commit. */
-    public static final String LAYOUT = "2";
+    public static final String LAYOUT = "3";
 
     public static final String ID = "id";
     public static final String NAME = "name";
@@ -53,6 +55,14 @@ public final class ItemDocuments {
     public static final String PRICE = "price";
 
     static final int MAX_PREFIX = 20;
+
+    /** Words matched one by one (typos, prefixes): no positions, since no phrase is ever asked of them. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS.freeze();
+    }
 
     private ItemDocuments() {
     }
@@ -97,8 +107,8 @@ public final class ItemDocuments {
         document.add(new StringField(ID, id, Field.Store.NO));
         document.add(new SortedDocValuesField(ID, new BytesRef(id)));
         document.add(new TextField(NAME, item.name(), Field.Store.NO));
-        document.add(new TextField(NAME_PLAIN, item.name(), Field.Store.NO));
-        document.add(new TextField(NAME_PREFIX, item.name(), Field.Store.NO));
+        document.add(new Field(NAME_PLAIN, item.name(), WORDS));
+        document.add(new Field(NAME_PREFIX, item.name(), WORDS));
         document.add(new SortedDocValuesField(NAME_SORT, new BytesRef(item.name())));
         document.add(new TextField(DESCRIPTION, item.description(), Field.Store.NO));
         document.add(new LongPoint(PRICE, item.priceAmount()));

@@ -101,7 +101,16 @@ final class LuceneCatalog implements Closeable {
         writer.deleteAll();
     }
 
-    /** Makes what was written so far searchable. */
+    /**
+     * Starts merging the index into one segment on the writer's merge threads and returns at once: a rebuild on
+     * several threads leaves several segments, and every segment adds to every query's cost. Searches and updates
+     * go on meanwhile; the merged segment becomes visible at a later {@link #refresh()}.
+     */
+    void mergeInBackground() throws IOException {
+        writer.forceMerge(1, false);
+    }
+
+    /** Makes what was written so far (and merged since) searchable; cheap when nothing changed. */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }
