@@ -51,6 +51,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# One run at a time per work directory: a second run would restart and stop the first one's database.
+mkdir -p "$BENCH_WORK"
+exec 9>"$BENCH_WORK/run.lock"
+if ! flock -n 9; then
+    echo "[bench] FAILED: another bench/run.sh is using $BENCH_WORK ($(cat "$BENCH_WORK/run.pid" 2>/dev/null || echo '?')); wait for it, or set BENCH_WORK and BENCH_PG_PORT/BENCH_HTTP_PORT for a separate run" >&2
+    trap - EXIT
+    exit 1
+fi
+echo "pid $$ since $(date -u +%H:%M:%S) UTC" >"$BENCH_WORK/run.pid"
+
 RUN_STAMP=$(date -u +%Y%m%d-%H%M%S)
 RUN_DIR=$BENCH_WORK/runs/$RUN_STAMP
 mkdir -p "$RUN_DIR"

@@ -7,32 +7,116 @@
 MEASURE_SAMPLER_PID=
 
 measure_reset() {
-    M_REQUESTS=0 M_SECONDS=0 M_RPS=0 M_P50=0 M_P99=0 M_P999=0 M_MAX=0 M_ERRORS=0 M_RSS_MAX=
+    M_REQUESTS=0 M_SECONDS=0 M_RPS=0 M_P50=0 M_P99=0 M_P999=0 M_MAX=0 M_ERRORS=0 M_RSS_MAX='' M_RSS_DETAIL=''
+    M_CPU_SERVICE='' M_CPU_PG='' M_CPU_OTHER='' M_CPU_JIT=''
 }
 
 # measure_record SYSTEM LABEL CONNECTIONS
 measure_record() {
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$M_SECONDS" "$M_REQUESTS" "$M_RPS" \
-        "$M_P50" "$M_P99" "$M_P999" "$M_MAX" "$M_ERRORS" "${M_RSS_MAX:-}" >>"$RUN_DIR/measurements.tsv"
-    log "$(printf '%-28s %-34s c=%-3s %7s req/s  p50 %8s  p99 %8s  p99.9 %8s  max %8s ms  errors %s%s' \
-        "$1" "$2" "$3" "$M_RPS" "$M_P50" "$M_P99" "$M_P999" "$M_MAX" "$M_ERRORS" "${M_RSS_MAX:+  rss max ${M_RSS_MAX} MiB}")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$M_SECONDS" "$M_REQUESTS" \
+        "$M_RPS" "$M_P50" "$M_P99" "$M_P999" "$M_MAX" "$M_ERRORS" "${M_CPU_SERVICE:-}" "${M_CPU_PG:-}" "${M_CPU_OTHER:-}" \
+        "${M_RSS_DETAIL:-}" "${M_CPU_JIT:-}" >>"$RUN_DIR/measurements.tsv"
+    log "$(printf '%-26s %-36s c=%-3s %7s req/s  p50 %7s  p99 %7s  p99.9 %7s  max %7s ms  err %s  cpu/req svc %s pg %s ms  jit %s%%  other %s%%%s' \
+        "$1" "$2" "$3" "$M_RPS" "$M_P50" "$M_P99" "$M_P999" "$M_MAX" "$M_ERRORS" "${M_CPU_SERVICE:--}" "${M_CPU_PG:--}" \
+        "${M_CPU_JIT:--}" "${M_CPU_OTHER:--}" "${M_RSS_DETAIL:+  rss max ${M_RSS_DETAIL}}")"
+}
+
+# ---------------------------------------------------------------- CPU accounting
+# The machine is shared: besides latency, each measurement records the CPU time the service and PostgreSQL spent
+# per request (robust against other load) and the share of the machine that other processes used meanwhile
+# ("other", a noise indicator: anything above a few % means the figures are disturbed).
+CLK_TCK=$(getconf CLK_TCK)
+
+# Ticks of PostgreSQL: the postmaster, its live children, and the children that already exited (cutime/cstime).
+pg_ticks() {
+    local pm
+    pm=$(head -1 "$BENCH_PG_DATA/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    {
+        awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pm/stat" 2>/dev/null
+        for child in $(cat "/proc/$pm/task/$pm/children" 2>/dev/null); do
+            awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$child/stat" 2>/dev/null
+        done
+    } | awk '{ t += $1 } END { print t + 0 }'
+}
+
+service_ticks() {
+    if [[ -n ${SERVICE_PID:-} && -r /proc/$SERVICE_PID/stat ]]; then
+        awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$SERVICE_PID/stat"
+    else
+        echo 0
+    fi
+}
+
+# CPU of this shell's finished children (wrk, pgbench) in ticks, from the "times" builtin (run in this shell, not
+# in a subshell: a subshell has children of its own).
+children_ticks() {
+    times >"$RUN_DIR/.times"
+    tail -1 "$RUN_DIR/.times" | awk -v hz="$CLK_TCK" '{
+        t = 0
+        for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] }
+        printf "%.0f", t * hz }'
+}
+
+# Ticks of the service's JIT compiler threads (C1/C2): a busy JIT during a measurement means the code was not
+# yet compiled (on 2 cores the compiler competes with the requests).
+jit_ticks() {
+    [[ -n ${SERVICE_PID:-} && -d /proc/$SERVICE_PID/task ]] || { echo 0; return; }
+    local task t=0 v
+    for task in /proc/"$SERVICE_PID"/task/*; do
+        if [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ CompilerThre* ]]; then
+            v=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat" 2>/dev/null || echo 0)
+            t=$((t + v))
+        fi
+    done
+    echo "$t"
+}
+
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
+cpu_mark() {
+    read -r CPU0_BUSY CPU0_TOTAL < <(machine_ticks)
+    CPU0_SERVICE=$(service_ticks) CPU0_PG=$(pg_ticks) CPU0_JIT=$(jit_ticks)
+    children_ticks >"$RUN_DIR/.ticks"
+    CPU0_CHILDREN=$(cat "$RUN_DIR/.ticks")
+}
+
+# Sets M_CPU_SERVICE and M_CPU_PG (ms of CPU per request) and M_CPU_OTHER (% of the machine) since cpu_mark.
+cpu_since() {
+    local requests=$1 busy total svc pg kids jit
+    read -r busy total < <(machine_ticks)
+    svc=$(service_ticks) pg=$(pg_ticks) jit=$(jit_ticks)
+    children_ticks >"$RUN_DIR/.ticks"
+    kids=$(cat "$RUN_DIR/.ticks")
+    read -r M_CPU_SERVICE M_CPU_PG M_CPU_OTHER M_CPU_JIT < <(awk -v n="$requests" -v hz="$CLK_TCK" \
+        -v s=$((svc - CPU0_SERVICE)) -v p=$((pg - CPU0_PG)) -v k=$((kids - CPU0_CHILDREN)) \
+        -v j=$((jit - CPU0_JIT)) -v b=$((busy - CPU0_BUSY)) -v t=$((total - CPU0_TOTAL)) -v svcrun="${SERVICE_PID:-}" '
+        function fmt(v) { return v < 10 ? sprintf("%.2f", v) : sprintf("%.1f", v) }
+        BEGIN {
+            other = t > 0 ? (b - s - p - k) * 100 / t : 0
+            if (other < 0) other = 0
+            printf "%s %s %.0f %s\n", (svcrun == "" || n == 0) ? "-" : fmt(s * 1000 / hz / n),
+                n == 0 ? "-" : fmt(p * 1000 / hz / n), other, (svcrun == "" || t == 0) ? "-" : sprintf("%.0f", j * 100 / t)
+        }')
 }
 
 # measure_wrk SYSTEM LABEL PATHS_FILE CONNECTIONS SECONDS ORDER [rss]
 #   ORDER: seq (distinct queries in turn) or random. With "rss", samples the service's VmRSS every 0.5 s.
 measure_wrk() {
     local system=$1 label=$2 paths=$3 connections=$4 seconds=$5 order=$6 rss=${7:-}
-    local threads=$((connections < 2 ? connections : 2)) out=$RUN_DIR/wrk-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$system-$label").txt
+    local anon file threads=$((connections < 2 ? connections : 2)) out=$RUN_DIR/wrk-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$system-$label").txt
     measure_reset
     [[ -s $paths ]] || die "no paths file $paths"
     if [[ $rss == rss ]]; then
         measure_sample_rss "$RUN_DIR/rss-samples.txt"
     fi
+    cpu_mark
     BENCH_PATHS=$paths BENCH_ORDER=$order wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 30s \
         -s "$BENCH_DIR/lib/paths.lua" "$SERVICE_URL" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed ($label)"; }
     if [[ $rss == rss ]]; then
         measure_stop_sampler
-        M_RSS_MAX=$(sort -n "$RUN_DIR/rss-samples.txt" | tail -1)
+        # Samples: VmRSS RssAnon RssFile (MiB). RssFile is mostly the memory-mapped index.
+        read -r M_RSS_MAX anon file < <(sort -n "$RUN_DIR/rss-samples.txt" | tail -1)
+        M_RSS_DETAIL="$M_RSS_MAX (anon $anon, file $file)"
     fi
     local line
     line=$(grep '^BENCH_RESULT' "$out") || { cat "$out" >&2; die "wrk printed no result ($label)"; }
@@ -46,6 +130,7 @@ measure_wrk() {
         M_P50=$(ms "$p50_us") M_P99=$(ms "$p99_us") M_P999=$(ms "$p999_us") M_MAX=$(ms "$max_us")
         M_ERRORS=$((connect_errors + read_errors + write_errors + status_errors + timeouts))
     }
+    cpu_since "$M_REQUESTS"
     measure_record "$system" "$label" "$connections"
 }
 
@@ -62,10 +147,13 @@ measure_pgbench() {
     out=$prefix.txt
     measure_reset
     rm -f "$prefix".[0-9]*
+    cpu_mark
     PGPASSWORD=$PG_PASSWORD pgbench -n -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$PG_USER" "$@" \
         -c "$clients" -j "$threads" -T "$seconds" -l --log-prefix="$prefix" "$PG_DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($label)"; }
     M_REQUESTS=$(awk '/number of transactions actually processed/ { print $NF }' "$out")
+    sleep 0.5 # the backends of pgbench's connections finish exiting, so the postmaster has counted their CPU
+    cpu_since "$M_REQUESTS"
     M_RPS=$(awk '/^tps = / { printf ($3 < 100 ? "%.1f" : "%.0f"), $3 }' "$out")
     M_ERRORS=$(awk '/number of failed transactions/ { print $5 }' "$out")
     M_ERRORS=${M_ERRORS:-0}
@@ -85,7 +173,9 @@ measure_sample_rss() {
     : >"$file"
     (
         while kill -0 "$pid" 2>/dev/null; do
-            awk '/^VmRSS:/ { printf "%d\n", $2 / 1024 }' "/proc/$pid/status" >>"$file" 2>/dev/null || true
+            awk '/^(VmRSS|RssAnon|RssFile):/ { v[$1] = int($2 / 1024) }
+                 END { if (length(v)) print v["VmRSS:"], v["RssAnon:"], v["RssFile:"] }' "/proc/$pid/status" \
+                >>"$file" 2>/dev/null || true
             sleep 0.5
         done
     ) &

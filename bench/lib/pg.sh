@@ -70,7 +70,8 @@ pg_start() {
         die "port $BENCH_PG_PORT is taken by another process (set BENCH_PG_PORT)"
     fi
     log "starting PostgreSQL 15 on 127.0.0.1:$BENCH_PG_PORT (data $BENCH_PG_DATA, user $BENCH_PG_OS_USER)"
-    pg_as_owner "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DATA" -l "$BENCH_WORK/postgresql.log" -w -t 120 start >/dev/null \
+    # 9>&-: the server must not inherit run.sh's lock (it would hold it after the run).
+    pg_as_owner "$BENCH_PG_BIN/pg_ctl" -D "$BENCH_PG_DATA" -l "$BENCH_WORK/postgresql.log" -w -t 120 start >/dev/null 9>&- \
         || { tail -20 "$BENCH_WORK/postgresql.log" >&2; die "PostgreSQL did not start (log: $BENCH_WORK/postgresql.log)"; }
     PG_STARTED_BY_US=1
     psql_admin -d postgres -c "SELECT 1" >/dev/null || die "cannot connect to PostgreSQL as postgres"

@@ -43,7 +43,10 @@ report_table() {
     echo "- data set: $BENCH_ITEMS items, 10 warehouses (hash $DATASET_HASH, $DATASET_NOTE)"
     echo "- PostgreSQL: $(pg_settings_report | tail -1 | cut -d, -f1); $(pg_settings_report | head -n -1 | paste -sd ';' | sed 's/;/; /g')"
     echo "- load: wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), pgbench $(pgbench --version | awk '{ print $3 }'); duration scale $BENCH_SCALE"
-    local note
+    local note noisy
+    noisy=$(awk -F'\t' '$14 != "" && $14 + 0 >= 10 { printf "%s%s / %s (%s%%)", (n++ ? "; " : ""), $1, $2, $14 }' \
+        "$RUN_DIR/measurements.tsv")
+    [[ -z $noisy ]] || REPORT_NOTES+=("WARNING: other processes used 10% or more of the machine during: $noisy")
     for note in "${REPORT_NOTES[@]}"; do
         echo "- $note"
     done
@@ -55,11 +58,18 @@ report_table() {
     awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, ($3 == "" ? "-" : $3), ($4 == "" ? "-" : $4), ($5 == "" ? "-" : $5), $6 }' \
         "$RUN_DIR/summary.tsv"
     echo
-    echo "## Every measurement (latency in ms; errors = non-2xx responses, socket errors and timeouts)"
+    echo "## Every measurement"
     echo
-    echo "| system | measurement | connections | seconds | requests | req/s | p50 | p99 | p99.9 | max | errors | RSS max MiB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ($12 == "" ? "-" : $12) }' \
+    echo "Latency in ms. Errors: non-2xx responses, socket errors, timeouts. CPU/req: CPU time the service and"
+    echo "PostgreSQL spent per request (steadier than latency on a shared machine). Other: share of the machine used by"
+    echo "processes outside the benchmark meanwhile (above a few % the figures are disturbed). JIT: share of the machine"
+    echo "the service's C1/C2 compiler threads used meanwhile (high: code still being compiled). RSS: VmRSS max, MiB"
+    echo "(RssAnon: heap and other private memory; RssFile: mostly the memory-mapped index)."
+    echo
+    echo "| system | measurement | conns | s | requests | req/s | p50 | p99 | p99.9 | max | errors | CPU/req service | CPU/req PG | JIT | other | RSS |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    awk -F'\t' 'function d(v) { return v == "" ? "-" : v } function pct(v) { return (v == "" || v == "-") ? "-" : v "%" }
+        { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, d($12), d($13), pct($16), pct($14), d($15) }' \
         "$RUN_DIR/measurements.tsv"
 }
 

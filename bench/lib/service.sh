@@ -29,7 +29,7 @@ service_start() {
         SHOP_SEARCH_INDEX_DIR="$index_dir" \
         "${SERVICE_EXTRA_ENV[@]}" \
         java $BENCH_JAVA_OPTS -jar "$BENCH_SERVICE_DIR/target/quarkus-app/quarkus-run.jar" \
-        >"$SERVICE_LOG" 2>&1 &
+        >"$SERVICE_LOG" 2>&1 9>&- &
     SERVICE_PID=$!
 }
 
