@@ -66,7 +66,7 @@ public class ItemResource {
                     + "one-letter q gives an empty list.")
     public SuggestionsView suggest(@QueryParam("q") String q,
             @Parameter(description = "How many completions, 1..20 (default 8)") @QueryParam("limit") String limit) {
-        return new SuggestionsView(catalog.suggest(q, suggestLimit(limit)));
+        return new SuggestionsView(catalog.suggest(q, Paging.limit(limit, SuggestionsView.DEFAULT_LIMIT, SuggestionsView.MAX_LIMIT)));
     }
 
     private static Long price(String name, String value) {
@@ -83,21 +83,6 @@ public class ItemResource {
         }
         throw ApiException.validation(name, "'" + name + "' must be a whole number of minor units between 0 and "
                 + CatalogService.MAX_PRICE);
-    }
-
-    private static int suggestLimit(String value) {
-        if (value == null || value.isEmpty()) {
-            return SuggestionsView.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= SuggestionsView.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the 400 below
-        }
-        throw ApiException.validation("limit", "'limit' must be an integer between 1 and " + SuggestionsView.MAX_LIMIT);
     }
 
     @GET

@@ -16,18 +16,23 @@ public final class Paging {
 
     /** The page size of a {@code ?limit=} query parameter: absent means 20, anything but 1..100 is a 400. */
     public static int limit(String limit) {
+        return limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** A {@code ?limit=} of a list with its own bounds: absent means {@code byDefault}, anything but 1..max is a 400. */
+    public static int limit(String limit, int byDefault, int max) {
         if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
+            return byDefault;
         }
         try {
             int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
+            if (value >= 1 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // fall through to the 400 below
         }
-        throw ApiException.validation("limit", "'limit' must be an integer between 1 and " + MAX_LIMIT);
+        throw ApiException.validation("limit", "'limit' must be an integer between 1 and " + max);
     }
 
     /** An opaque cursor holding the sort key of the last row of a page. */

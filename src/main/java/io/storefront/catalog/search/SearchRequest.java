@@ -12,10 +12,6 @@ package io.storefront.catalog.search;
  */
 public record SearchRequest(String query, SearchSort sort, Long minPrice, Long maxPrice, int limit, String cursor) {
 
-    public static SearchRequest of(String query, int limit, String cursor) {
-        return new SearchRequest(query, SearchSort.RELEVANCE, null, null, limit, cursor);
-    }
-
     public boolean listsCatalog() {
         return query.isEmpty();
     }

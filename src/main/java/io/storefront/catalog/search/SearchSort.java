@@ -23,8 +23,4 @@ public enum SearchSort {
         }
         throw ApiException.validation("sort", "'sort' must be one of relevance, price_asc, price_desc");
     }
-
-    public boolean byPrice() {
-        return this != RELEVANCE;
-    }
 }

@@ -276,6 +276,9 @@ public class CatalogIndex {
     // ------------------------------------------------------------------ indexer thread
 
     private void start() {
+        if (catalog != null) {
+            return; // a retry after a failure and a rebuild request were both queued: the first one opened it
+        }
         Path path = Path.of(config.search().indexDir()).toAbsolutePath();
         try {
             if (directory == null) {
