@@ -10,7 +10,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,25 +21,28 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.StringHelper;
 
 import io.storefront.catalog.search.SearchRequest;
 
 /**
  * Turns what a shopper typed into a Lucene query, with the semantics the PostgreSQL engine has
  * ({@code websearch_to_tsquery}): every word must match, {@code "quoted words"} match as a phrase, {@code -word}
- * and {@code -"a phrase"} exclude, {@code a or b} accepts either. A word matches its English stem in the name
- * (weighted twice) or the description; the last word also matches as the beginning of a name's word (the word
- * being typed); a word of 4+ letters that the index does not know (a typo) matches name words one edit away, 8+
+ * and {@code -"a phrase"} exclude, {@code a or b} accepts either. A word matches its English stem in the name or
+ * the description (one field, {@code text}, where the name counts twice); the last word also matches as the
+ * beginning of a name's word (the word being typed); a word found as typed in the name ranks higher; a word of 4+ letters that the index does not know (a typo) matches name words one edit away, 8+
  * letters two edits. Words the index knows are taken as typed: fuzzy expansion is the most expensive part of a
  * query, and a known word is rarely a typo. Words with digits are never fuzzy: "model 123456" must not find 123457.
  */
 final class CatalogQueries {
 
-    static final float NAME_BOOST = 2f;
     static final float PREFIX_BOOST = 1f;
     static final float FUZZY_BOOST = 0.5f;
     private static final int FUZZY_EXPANSIONS = 50;
+    /** Names' words beginning with the typed word that are looked at before the prefix is taken as needed. */
+    private static final int PREFIX_TERMS_CHECKED = 32;
     /** Typos are rarely in the first letter; keeping it fixed makes fuzzy matching an order of magnitude cheaper. */
     private static final int FUZZY_PREFIX = 1;
     /**
@@ -143,6 +149,9 @@ final class CatalogQueries {
             if (clause != null) {
                 all.add(clause, Occur.MUST);
                 clauses++;
+                // The word as typed in the name ranks above a stem or the description: "headphones" puts Wireless
+                // Headphones above a Headphone Stand whose description mentions headphones.
+                top.add(new TermQuery(new Term(ItemDocuments.NAME_PLAIN, word)), Occur.SHOULD);
             } else if (typing) {
                 // A stop word as the last word may be the start of another word: it may help, it may not narrow.
                 top.add(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), Occur.SHOULD);
@@ -160,21 +169,56 @@ final class CatalogQueries {
         if (stem == null) {
             return null;
         }
+        // A known word on its own is a single term: the fast path of a conjunction. Alternatives cost, and are
+        // added only where they can find something: the word being typed, a word the index does not know.
+        Term known = new Term(ItemDocuments.TEXT, stem);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Term inName = new Term(ItemDocuments.NAME, stem);
-        Term inDescription = new Term(ItemDocuments.DESCRIPTION, stem);
-        any.add(new BoostQuery(new TermQuery(inName), NAME_BOOST), Occur.SHOULD);
-        any.add(new TermQuery(inDescription), Occur.SHOULD);
-        if (typing) {
+        int alternatives = 0;
+        if (typing && prefixFindsMore(word, stem, reader)) {
             any.add(new BoostQuery(new TermQuery(new Term(ItemDocuments.NAME_PREFIX, word)), PREFIX_BOOST),
                     Occur.SHOULD);
+            alternatives++;
         }
         int edits = edits(word);
-        if (edits > 0 && reader.docFreq(inName) == 0 && reader.docFreq(inDescription) == 0) {
+        if (edits > 0 && reader.docFreq(known) == 0) {
             any.add(new BoostQuery(new FuzzyQuery(new Term(ItemDocuments.NAME_PLAIN, word), edits, FUZZY_PREFIX,
                     FUZZY_EXPANSIONS, true), FUZZY_BOOST), Occur.SHOULD);
+            alternatives++;
         }
+        if (alternatives == 0) {
+            return new TermQuery(known);
+        }
+        any.add(new TermQuery(known), Occur.SHOULD);
         return any.build();
+    }
+
+    /**
+     * Whether names hold a word that begins with the typed word but has another stem ("lamp" → "lampshade"): only
+     * then can the prefix clause find an item the stem does not, since every name is also in {@code text} and a name
+     * word's stem is the stem of its plain form. When the typed word is already a whole word ("kettle": the plain
+     * terms from "kettle" on are "kettle" and "kettles"), the stem alone finds the same items, at a fraction of the
+     * cost of a disjunction. Short prefixes that begin many words are not looked into.
+     */
+    private boolean prefixFindsMore(String word, String stem, IndexReader reader) throws IOException {
+        BytesRef prefix = new BytesRef(word);
+        int seen = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(ItemDocuments.NAME_PLAIN);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum plainTerms = terms.iterator();
+            if (plainTerms.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            for (BytesRef term = plainTerms.term(); term != null && StringHelper.startsWith(term, prefix);
+                    term = plainTerms.next()) {
+                if (++seen > PREFIX_TERMS_CHECKED || !stem.equals(first(analyze(english, term.utf8ToString())))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Edit distance forgiven for a word: none below 4 letters or with digits, 1 from 4 letters, 2 from 8. */
@@ -186,16 +230,9 @@ final class CatalogQueries {
         return letters >= 8 ? 2 : letters >= 4 ? 1 : 0;
     }
 
+    /** A phrase in the name or the description (never across both); null when it holds only stop words. */
     private Query phrase(String text) {
-        Query inName = phrases.createPhraseQuery(ItemDocuments.NAME, text);
-        Query inDescription = phrases.createPhraseQuery(ItemDocuments.DESCRIPTION, text);
-        if (inName == null || inDescription == null) {
-            return null;
-        }
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(inName, NAME_BOOST), Occur.SHOULD)
-                .add(inDescription, Occur.SHOULD)
-                .build();
+        return phrases.createPhraseQuery(ItemDocuments.TEXT, text);
     }
 
     /** What an excluded word or phrase must not match. */
@@ -206,8 +243,7 @@ final class CatalogQueries {
         }
         List<Query> excluded = new ArrayList<>();
         for (String stem : analyze(english, token.text)) {
-            excluded.add(new TermQuery(new Term(ItemDocuments.NAME, stem)));
-            excluded.add(new TermQuery(new Term(ItemDocuments.DESCRIPTION, stem)));
+            excluded.add(new TermQuery(new Term(ItemDocuments.TEXT, stem)));
         }
         return excluded;
     }

@@ -3,12 +3,15 @@ package io.storefront.catalog.search.lucene;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
@@ -27,8 +30,12 @@ import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
 /**
  * The index's fields and analyzers, named the way an OpenSearch mapping would name them (docs/SEARCH.md):
  * <ul>
- * <li>{@code name}, {@code description}: English analysis (stemming, stop words), scored with BM25; the name is
- * boosted at query time;</li>
+ * <li>{@code text}: the name twice and the description, with English analysis (stemming, stop words), scored with
+ * BM25. One field rather than a name field and a description field: a query is then a conjunction of single
+ * terms, which Lucene answers with block-max WAND, rather than a conjunction of per-field disjunctions, which
+ * costs it far more at a million items (docs/SEARCH.md). The name's second copy is what weighs the name above the description: a word
+ * of the name counts at least twice. The values are {@value #VALUE_GAP} positions apart, so a phrase never spans
+ * the end of the name and the start of the description;</li>
  * <li>{@code name.plain}: the name's words unstemmed, lowercased and ASCII-folded, for typo tolerance (fuzzy terms
  * must be compared with what was typed, not with stems: "headphonex" is two edits from the stem "headphon");</li>
  * <li>{@code name.prefix}: every prefix of every word of the name (edge n-grams), for the word being typed and
@@ -44,17 +51,18 @@ import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
 public final class ItemDocuments {
 
     /** The layout of documents and analyzers; stored in every index commit. */
-    public static final String LAYOUT = "3";
+    public static final String LAYOUT = "4";
 
     public static final String ID = "id";
-    public static final String NAME = "name";
-    public static final String DESCRIPTION = "description";
+    public static final String TEXT = "text";
     public static final String NAME_PLAIN = "name.plain";
     public static final String NAME_PREFIX = "name.prefix";
     public static final String NAME_SORT = "name.sort";
     public static final String PRICE = "price";
 
     static final int MAX_PREFIX = 20;
+    /** Positions between the values of {@code text}: more than any phrase a shopper types. */
+    static final int VALUE_GAP = 100;
 
     /** Words matched one by one (typos, prefixes): no positions, since no phrase is ever asked of them. */
     private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
@@ -67,9 +75,28 @@ public final class ItemDocuments {
     private ItemDocuments() {
     }
 
-    /** English analysis: what {@code name} and {@code description} are indexed and searched with. */
+    /**
+     * English analysis: what {@code text} is indexed and searched with. Lucene's {@code EnglishAnalyzer} with ASCII
+     * folding after lowercasing, as in {@link #plain()}: "cafe" finds "Café", and the stem of a word is always the
+     * stem of its plain form, which lets a query tell from the plain terms whether a prefix can find more than a
+     * stem does ({@link CatalogQueries}).
+     */
     public static Analyzer english() {
-        return new EnglishAnalyzer();
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(words);
+                stream = new ASCIIFoldingFilter(new LowerCaseFilter(stream));
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(words, new PorterStemFilter(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
     }
 
     /** Words as typed, lowercased and without accents: {@code name.plain}, and the query side of prefixes. */
@@ -98,7 +125,19 @@ public final class ItemDocuments {
 
     /** The analyzer an index writer needs: English by default, plain and prefixes on their fields. */
     static Analyzer indexing() {
-        return new PerFieldAnalyzerWrapper(english(), Map.of(NAME_PLAIN, plain(), NAME_PREFIX, prefixes()));
+        Analyzer english = english();
+        Map<String, Analyzer> byField = Map.of(NAME_PLAIN, plain(), NAME_PREFIX, prefixes());
+        return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return byField.getOrDefault(fieldName, english);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                return VALUE_GAP;
+            }
+        };
     }
 
     static Document of(ItemRow item) {
@@ -106,11 +145,12 @@ public final class ItemDocuments {
         String id = item.id().toString();
         document.add(new StringField(ID, id, Field.Store.NO));
         document.add(new SortedDocValuesField(ID, new BytesRef(id)));
-        document.add(new TextField(NAME, item.name(), Field.Store.NO));
+        document.add(new TextField(TEXT, item.name(), Field.Store.NO));
+        document.add(new TextField(TEXT, item.name(), Field.Store.NO));
+        document.add(new TextField(TEXT, item.description(), Field.Store.NO));
         document.add(new Field(NAME_PLAIN, item.name(), WORDS));
         document.add(new Field(NAME_PREFIX, item.name(), WORDS));
         document.add(new SortedDocValuesField(NAME_SORT, new BytesRef(item.name())));
-        document.add(new TextField(DESCRIPTION, item.description(), Field.Store.NO));
         document.add(new LongPoint(PRICE, item.priceAmount()));
         document.add(new NumericDocValuesField(PRICE, item.priceAmount()));
         return document;

@@ -89,6 +89,8 @@ class SearchRelevanceTest {
         item(51, "Water Filter Pitcher", "Pitcher with a replaceable filter", 2900);
         item(52, "Wireless Charger", "Qi charging pad for phones and earbuds", 2900);
         item(53, "Model 123457 Replacement Filter", "Water filter cartridge for model 123457 pitchers", 1200);
+        item(54, "Café Table", "Round bistro table for two", 12900);
+        item(55, "Lampshade", "Linen shade, 30 cm", 1900);
         catalog.refresh();
     }
 
@@ -116,7 +118,10 @@ class SearchRelevanceTest {
                 judged("\"trail running\"", top(14), in10(), none(13)),
                 judged("boots", top(15, 49), in10(), none()),
                 judged("waterproof boots", top(15), in10(), none()),
-                judged("lamp", top(18, 19), in10(), none()),
+                judged("lamp", top(18, 19), in10(55), none()),
+                judged("lampshade", top(55), in10(), none(18, 19)),
+                judged("cafe", top(54), in10(), none()),
+                judged("café tables", top(54), in10(), none()),
                 judged("desk", top(18, 39), in10(), none()),
                 judged("usb-c cable", top(22), in10(), none()),
                 judged("backpack", top(23, 24), in10(), none()),
