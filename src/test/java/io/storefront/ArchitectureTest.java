@@ -1,6 +1,15 @@
 package io.storefront;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +50,31 @@ class ArchitectureTest {
     void sharedAndStockShouldNotKnowFeatures() {
         noClasses().that().resideInAnyPackage("io.storefront.shared..", "io.storefront.stock..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.storefront.catalog..", "io.storefront.cart..",
-                        "io.storefront.checkout..", "io.storefront.order..", "io.storefront.warehouse..")
+                        "io.storefront.checkout..", "io.storefront.order..", "io.storefront.warehouse..",
+                        "io.storefront.devdata..")
                 .check(CLASSES);
+    }
+
+    /** DOMAIN.md's stock numbers change in one place: every INSERT or UPDATE of a stock table is in StockMoves. */
+    @Test
+    void onlyStockMovesShouldWriteStockTables() throws IOException {
+        Pattern write = Pattern.compile("(?i)(insert\\s+into|update)\\s+(item_stock|warehouse_stock)\\b");
+        Path sources = Path.of("src/main/java");
+        List<String> writers;
+        try (Stream<Path> files = Files.walk(sources)) {
+            writers = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> write.matcher(read(file)).find())
+                    .map(file -> sources.relativize(file).toString().replace('\\', '/'))
+                    .toList();
+        }
+        assertThat(writers).containsExactly("io/storefront/stock/StockMoves.java");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

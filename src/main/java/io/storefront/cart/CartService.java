@@ -17,7 +17,7 @@ import io.storefront.shared.ApiException;
 import io.storefront.shared.Money;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
-import io.storefront.stock.AggregatedStock;
+import io.storefront.stock.StockLevels;
 
 /**
  * One cart per customer, made of lines keyed by (customer, item); the cart exists as soon as it has a line.
@@ -30,7 +30,7 @@ public class CartService {
     Sql sql;
 
     @Inject
-    AggregatedStock stock;
+    StockLevels stock;
 
     @Inject
     CheckoutGuard checkoutGuard;
@@ -78,7 +78,7 @@ public class CartService {
             throw ApiException.validation("quantity", "'quantity' must be between 0 and " + max);
         }
         refuseDuringCheckout(customerId);
-        Integer available = stock.levels(List.of(itemId)).get(itemId);
+        Integer available = stock.aggregated(List.of(itemId)).get(itemId);
         if (available == null) {
             throw ApiException.notFound("Item " + itemId);
         }
@@ -110,7 +110,7 @@ public class CartService {
     @Transactional
     public CartView remove(UUID customerId, UUID itemId) {
         refuseDuringCheckout(customerId);
-        if (stock.levels(List.of(itemId)).isEmpty()) {
+        if (stock.aggregated(List.of(itemId)).isEmpty()) {
             throw ApiException.notFound("Item " + itemId);
         }
         removeLine(customerId, itemId);

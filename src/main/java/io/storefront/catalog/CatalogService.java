@@ -18,7 +18,8 @@ import io.storefront.shared.Money;
 import io.storefront.shared.Page;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
-import io.storefront.stock.AggregatedStock;
+import io.storefront.stock.StockLevels;
+import io.storefront.stock.StockMoves;
 
 /** The catalog: search and item views with live stock, and the admin's item maintenance. */
 @ApplicationScoped
@@ -38,7 +39,10 @@ public class CatalogService {
     ItemViews itemViews;
 
     @Inject
-    AggregatedStock stock;
+    StockLevels stock;
+
+    @Inject
+    StockMoves stockMoves;
 
     @Inject
     ShopConfig config;
@@ -89,8 +93,7 @@ public class CatalogService {
         Item item = Item.create(valid.name(), valid.description(), valid.price().amount(), valid.price().currency(),
                 clock.instant());
         item.persist();
-        sql.runAfterFlush(connection -> io.storefront.shared.Sql.update(connection,
-                "INSERT INTO item_stock (item_id, aggregated, updated_at) VALUES (?, 0, now())", item.id));
+        stockMoves.openItems(List.of(item.id));
         Log.infof("Item %s created: %s", item.id, item.name);
         return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
                 StockView.of(0));
@@ -102,7 +105,7 @@ public class CatalogService {
                 clock.instant());
         Log.infof("Item %s updated", id);
         return new ItemView(item.id, item.name, item.description, Money.of(item.priceAmount, item.currency),
-                StockView.of(stock.levels(List.of(id)).getOrDefault(id, 0)));
+                StockView.of(stock.aggregated(List.of(id)).getOrDefault(id, 0)));
     }
 
     String normalize(String rawQuery) {

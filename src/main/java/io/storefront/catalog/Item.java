@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A catalog item. Its sellable stock lives in {@code item_stock} (see {@link io.storefront.stock.AggregatedStock}). */
+/** A catalog item. Its sellable stock lives in {@code item_stock} (see {@link io.storefront.stock.StockMoves}). */
 @Entity
 @Table(name = "item")
 public class Item extends PanacheEntityBase {

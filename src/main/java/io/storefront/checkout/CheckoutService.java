@@ -26,13 +26,14 @@ import io.storefront.shared.Money;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
 import io.storefront.shared.Transactions;
-import io.storefront.stock.AggregatedStock;
+import io.storefront.stock.Reservation;
+import io.storefront.stock.StockMoves;
 
 /**
  * Checkouts and their reservations. Beginning a checkout takes aggregated stock for every cart line that still
  * has enough; cancelling or expiring gives exactly that back; completing (order submission) keeps it, because the
- * order now holds it. Customer-initiated transitions lock the customer, then the checkout row, then stock rows in
- * item order; the reaper claims checkout rows with SKIP LOCKED, so it never waits for a customer's transaction.
+ * order now holds it. Locks follow {@link io.storefront.stock.LockOrder}; the reaper claims checkout rows with SKIP
+ * LOCKED, so it never waits for a customer's transaction.
  */
 @ApplicationScoped
 public class CheckoutService {
@@ -44,7 +45,7 @@ public class CheckoutService {
     CartService carts;
 
     @Inject
-    AggregatedStock stock;
+    StockMoves stock;
 
     @Inject
     CheckoutLines lines;
@@ -77,14 +78,14 @@ public class CheckoutService {
                 }
                 expire(List.of(checkout.id), now);
             }
-            // One query for the lines and their current prices; the stock is re-read under lock by take().
+            // One query for the lines and their current prices; the stock is re-read under lock by reserve().
             List<CartView.Line> cart = carts.cart(customerId).lines();
             if (cart.isEmpty()) {
                 throw ApiException.conflict("CART_EMPTY", "The cart is empty");
             }
             Map<UUID, Integer> wanted = new LinkedHashMap<>();
             cart.forEach(line -> wanted.put(line.itemId(), line.quantity()));
-            AggregatedStock.Reservation reservation = stock.take(wanted);
+            Reservation reservation = stock.reserve(wanted);
             List<ReservedLine> reserved = new ArrayList<>();
             List<CheckoutView.Unavailable> unavailable = new ArrayList<>();
             for (CartView.Line line : cart) {
@@ -134,7 +135,7 @@ public class CheckoutService {
                 return null;
             }
             checkout.cancel(now);
-            stock.give(lines.quantities(List.of(checkout.id)));
+            stock.release(lines.quantities(List.of(checkout.id)));
             Log.infof("Checkout %s cancelled by customer %s", checkout.id, customerId);
             return null;
         });
@@ -222,7 +223,7 @@ public class CheckoutService {
             }
         });
         Map<UUID, Integer> released = lines.quantities(checkoutIds);
-        stock.give(released);
+        stock.release(released);
         Log.infof("Released %d expired checkout(s), %d units back in stock", checkoutIds.size(),
                 released.values().stream().mapToInt(Integer::intValue).sum());
     }

@@ -27,7 +27,7 @@ import io.storefront.shared.Money;
 import io.storefront.shared.Page;
 import io.storefront.shared.Paging;
 import io.storefront.shared.Transactions;
-import io.storefront.stock.AggregatedStock;
+import io.storefront.stock.StockMoves;
 
 /**
  * Orders: submission (idempotent per customer and key), history, and cancellation. Submission changes no stock:
@@ -45,7 +45,7 @@ public class OrderService {
     CartService carts;
 
     @Inject
-    AggregatedStock stock;
+    StockMoves stock;
 
     @Inject
     PaymentGateway payments;
@@ -171,7 +171,7 @@ public class OrderService {
             OrderStatus previous = order.status;
             order.cancel(clock.instant());
             cancelled.fire(new OrderCancelled(order.id, previous));
-            stock.give(records.quantities(order.id));
+            stock.release(records.quantities(order.id));
             Log.infof("Order %s cancelled (was %s)", order.id, previous);
             return true;
         });

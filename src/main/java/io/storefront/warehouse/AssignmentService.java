@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.storefront.stock.StockMoves;
+import io.storefront.stock.StockDelta;
 import io.storefront.order.OrderFulfilment;
 import io.storefront.shared.Json;
 import io.storefront.shared.Address;
@@ -45,7 +47,7 @@ public class AssignmentService {
     WarehouseAssigner assigner;
 
     @Inject
-    WarehouseStock stock;
+    StockMoves stock;
 
     @Inject
     WarehouseOrderRecords records;
@@ -166,7 +168,7 @@ public class AssignmentService {
         List<StockDelta> deltas = new ArrayList<>();
         plan.get().shipments().forEach(shipment -> shipment.lines()
                 .forEach((item, quantity) -> deltas.add(new StockDelta(item, shipment.warehouseId(), quantity))));
-        if (!covers(order.lines(), deltas) || !stock.takeAvailable(deltas)) {
+        if (!covers(order.lines(), deltas) || !stock.promise(deltas)) {
             throw new StalePlanException(order.orderId());
         }
         for (WarehouseAssigner.Shipment shipment : plan.get().shipments()) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +20,8 @@ import io.storefront.shared.ApiException;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Sql;
 import io.storefront.shared.Transactions;
-import io.storefront.stock.AggregatedStock;
+import io.storefront.stock.StockMoves;
+import io.storefront.stock.WarehouseStockLevel;
 
 /**
  * Receipts and losses reported by warehouses. Each is idempotent by its {@code eventId}: the event row is written
@@ -37,10 +37,7 @@ public class StockReports {
     Sql sql;
 
     @Inject
-    WarehouseStock warehouseStock;
-
-    @Inject
-    AggregatedStock aggregatedStock;
+    StockMoves stock;
 
     @Inject
     OrderFulfilment fulfilment;
@@ -57,10 +54,9 @@ public class StockReports {
 
     public Outcome receive(UUID warehouseId, UUID itemId, StockReportRequest request) {
         return report("RECEIPT", warehouseId, itemId, request, (eventId, quantity) -> {
-            // Order rows first, stock rows after: the lock order every transaction follows.
+            // Order rows before stock rows: io.storefront.stock.LockOrder.
             int woken = fulfilment.wakeOrdersWaitingFor(itemId);
-            WarehouseStock.Level level = warehouseStock.receive(itemId, warehouseId, quantity);
-            aggregatedStock.give(Map.of(itemId, quantity));
+            WarehouseStockLevel level = stock.receive(itemId, warehouseId, quantity);
             Log.infof("Receipt %s: %d of item %s arrived at warehouse %s%s", eventId, quantity, itemId, warehouseId,
                     woken > 0 ? ", " + woken + " waiting order(s) to assign" : "");
             return level;
@@ -73,12 +69,7 @@ public class StockReports {
             throw ApiException.validation("reason", "'reason' is required and at most 500 characters");
         }
         return report("LOSS", warehouseId, itemId, request, (eventId, quantity) -> {
-            WarehouseStock.Level level = warehouseStock.lose(itemId, warehouseId, quantity)
-                    .orElseThrow(() -> insufficient(warehouseId, itemId, quantity));
-            if (aggregatedStock.take(Map.of(itemId, quantity)).taken().isEmpty()) {
-                // The warehouse has it, but customers' checkouts and orders already count on it.
-                throw insufficient(warehouseId, itemId, quantity);
-            }
+            WarehouseStockLevel level = stock.lose(itemId, warehouseId, quantity);
             Log.infof("Loss %s: %d of item %s lost at warehouse %s (%s)", eventId, quantity, itemId, warehouseId,
                     request.reason());
             return level;
@@ -87,7 +78,7 @@ public class StockReports {
 
     @FunctionalInterface
     private interface Change {
-        WarehouseStock.Level apply(UUID eventId, int quantity);
+        WarehouseStockLevel apply(UUID eventId, int quantity);
     }
 
     private Outcome report(String kind, UUID warehouseId, UUID itemId, StockReportRequest request, Change change) {
@@ -110,7 +101,7 @@ public class StockReports {
                 }
                 return new Outcome(first, false);
             }
-            WarehouseStock.Level level = change.apply(eventId, quantity);
+            WarehouseStockLevel level = change.apply(eventId, quantity);
             StockReportResult result = new StockReportResult(eventId, warehouseId, itemId, kind, quantity,
                     level.physicalStock(), level.availableStock(), now);
             storeResult(eventId, result);
@@ -158,11 +149,5 @@ public class StockReports {
             }
         }).orElseThrow();
         return json.read(text, StockReportResult.class);
-    }
-
-    private static ApiException insufficient(UUID warehouseId, UUID itemId, int quantity) {
-        return ApiException.conflict("INSUFFICIENT_STOCK", "Cannot remove " + quantity + " of item " + itemId
-                + " from warehouse " + warehouseId + ": less than that is free (the rest is promised to customers)",
-                Map.of("itemId", itemId, "warehouseId", warehouseId, "requested", quantity));
     }
 }

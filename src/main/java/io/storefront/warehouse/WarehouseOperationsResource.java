@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.storefront.stock.WarehouseStockLevel;
+import io.storefront.stock.StockLevels;
 import io.storefront.shared.Caller;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Page;
@@ -37,7 +39,7 @@ public class WarehouseOperationsResource {
     StockReports reports;
 
     @Inject
-    WarehouseStock stock;
+    StockLevels stock;
 
     @Inject
     WarehouseOrderService orders;
@@ -48,12 +50,12 @@ public class WarehouseOperationsResource {
     @GET
     @Path("/stock")
     @Operation(summary = "The warehouse's physical and available stock per item")
-    public Page<WarehouseStock.Level> stock(@PathParam("warehouseId") String warehouseId,
+    public Page<WarehouseStockLevel> stock(@PathParam("warehouseId") String warehouseId,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID id = access(warehouseId);
         int size = Paging.limit(limit);
         UUID after = cursor == null ? null : Ids.parse("cursor", Paging.parts(cursor, 1).get(0));
-        return Paging.page(stock.page(id, after, size + 1), size, last -> Paging.cursor(last.itemId()));
+        return Paging.page(stock.warehousePage(id, after, size + 1), size, last -> Paging.cursor(last.itemId()));
     }
 
     @POST

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 
+import io.storefront.stock.StockDelta;
 import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.Sql;

@@ -3,6 +3,7 @@ package io.storefront.warehouse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.logging.Log;
+import io.storefront.stock.StockDelta;
+import io.storefront.stock.StockMoves;
 import io.storefront.order.OrderCancelled;
 import io.storefront.order.OrderFulfilment;
 import io.storefront.order.OrderStatus;
@@ -32,7 +35,7 @@ public class WarehouseOrderService {
     WarehouseOrderRecords records;
 
     @Inject
-    WarehouseStock stock;
+    StockMoves stock;
 
     @Inject
     OrderFulfilment fulfilment;
@@ -116,14 +119,17 @@ public class WarehouseOrderService {
             throw ApiException.conflict("ORDER_NOT_CANCELLABLE",
                     "Part of order " + cancelled.orderId() + " has shipped; it can no longer be cancelled");
         }
+        List<StockDelta> returned = new ArrayList<>();
         for (WarehouseOrder order : orders) {
             if (order.isOpen()) {
                 order.cancel(now);
-                stock.returnAvailable(records.deltas(order));
+                returned.addAll(records.deltas(order));
                 outbox.warehouseOrderEvent(Outbox.WAREHOUSE_ORDER_CANCELLED, records.view(order));
                 Log.infof("Warehouse order %s cancelled with order %s", order.id, cancelled.orderId());
             }
         }
+        // Every warehouse order's rows in one move: locked in the one (item, warehouse) order, not order by order.
+        stock.unpromise(returned);
     }
 
     private WarehouseOrder lockOwn(UUID warehouseId, UUID warehouseOrderId) {

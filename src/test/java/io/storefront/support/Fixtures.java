@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -12,14 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Test data written straight to the database, so that each test owns its items and stock. Stock is added the
- * way a warehouse receipt adds it: physical, available and aggregated together, keeping DOMAIN.md's rules true.
+ * Test data written straight to the database, so that each test owns its items and stock. Stock is added as a
+ * warehouse receipt adds it, through {@link io.storefront.stock.StockMoves}: physical, available and aggregated
+ * together, keeping DOMAIN.md's rules true.
  */
 @ApplicationScoped
 public class Fixtures {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    io.storefront.stock.StockMoves stockMoves;
 
     @Inject
     io.storefront.catalog.search.lucene.CatalogIndex searchIndex;
@@ -30,7 +35,7 @@ public class Fixtures {
         UUID id = UUID.randomUUID();
         execute("INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, 'USD', now(), now())", id, name, description, priceAmount);
-        execute("INSERT INTO item_stock (item_id, aggregated, updated_at) VALUES (?, 0, now())", id);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> stockMoves.openItems(List.of(id)));
         if (stock > 0) {
             addStock(id, stock);
         }
@@ -66,11 +71,8 @@ public class Fixtures {
 
     /** Stock arriving in a given warehouse, as a receipt would record it. */
     public void addStock(UUID itemId, UUID warehouse, int quantity) {
-        execute("INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at) "
-                + "VALUES (?, ?, ?, ?, now()) ON CONFLICT (item_id, warehouse_id) DO UPDATE SET "
-                + "physical = warehouse_stock.physical + excluded.physical, "
-                + "available = warehouse_stock.available + excluded.available", itemId, warehouse, quantity, quantity);
-        execute("UPDATE item_stock SET aggregated = aggregated + ? WHERE item_id = ?", quantity, itemId);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> stockMoves.receive(itemId, warehouse, quantity));
     }
 
     public int aggregated(UUID itemId) {

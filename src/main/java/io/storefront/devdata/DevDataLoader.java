@@ -1,4 +1,4 @@
-package io.storefront.shared.devdata;
+package io.storefront.devdata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,11 +6,12 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.storefront.shared.devdata.SampleCatalog.Catalog;
-import io.storefront.shared.devdata.SampleCatalog.Item;
-import io.storefront.shared.devdata.SampleCatalog.ItemStock;
-import io.storefront.shared.devdata.SampleCatalog.Warehouse;
-import io.storefront.shared.devdata.SampleCatalog.WarehouseStock;
+import io.storefront.shared.Sql;
+import io.storefront.devdata.SampleCatalog.Catalog;
+import io.storefront.devdata.SampleCatalog.Item;
+import io.storefront.devdata.SampleCatalog.Warehouse;
+import io.storefront.stock.StockDelta;
+import io.storefront.stock.StockMoves;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,14 +21,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Loads the {@link SampleCatalog} (about 3,000 items, three warehouses and their stock) into an empty database at
  * startup, so that {@code quarkus:dev} has something to search, put in a cart and order. The bean exists only in
  * the dev build profile: prod and test builds never contain it.
  *
- * <p>Everything is written in one transaction with JDBC batch inserts; a database that already holds items is left
+ * <p>Everything is written in one transaction: warehouses and items with JDBC batch inserts, their stock as receipts
+ * through {@link StockMoves} (set-based, like every stock change); a database that already holds items is left
  * untouched, so restarts (and live reloads) keep whatever the developer changed.
  */
 @IfBuildProfile("dev")
@@ -45,18 +46,15 @@ public class DevDataLoader {
     private static final String INSERT_ITEM = """
             INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, now(), now())""";
-    private static final String INSERT_WAREHOUSE_STOCK = """
-            INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at)
-            VALUES (?, ?, ?, ?, now())""";
-    private static final String INSERT_ITEM_STOCK = """
-            INSERT INTO item_stock (item_id, aggregated, updated_at)
-            VALUES (?, ?, now())""";
 
     /** A private mapper: the application's may be configured to drop nulls, and {@code line2} must stay. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
+
+    @Inject
+    StockMoves stock;
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
@@ -64,28 +62,32 @@ public class DevDataLoader {
 
     void loadIfEmpty() {
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
+        Catalog catalog = SampleCatalog.generate();
+        boolean loaded = sql.run(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
                 try (ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM item)")) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        Log.info("Sample catalog already present, skipping");
-                        return;
+                        return false;
                     }
                 }
             }
-            Catalog catalog = SampleCatalog.generate();
             insertWarehouses(connection, catalog.warehouses());
             insertItems(connection, catalog.items());
-            insertWarehouseStock(connection, catalog.warehouseStock());
-            insertItemStock(connection, catalog.itemStock());
-            Log.infof("Loaded the sample catalog: %d items, %d warehouses, %d units of stock in %d ms",
-                    catalog.items().size(), catalog.warehouses().size(), catalog.totalUnits(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not load the sample catalog", e);
+            return true;
+        });
+        if (!loaded) {
+            Log.info("Sample catalog already present, skipping");
+            return;
         }
+        // Stock arrives the way a warehouse receipt brings it: physical, available and aggregated together.
+        stock.openItems(catalog.items().stream().map(Item::id).toList());
+        stock.receive(catalog.warehouseStock().stream().filter(row -> row.available() > 0)
+                .map(row -> new StockDelta(row.itemId(), row.warehouseId(), row.available())).toList());
+        Log.infof("Loaded the sample catalog: %d items, %d warehouses, %d units of stock in %d ms",
+                catalog.items().size(), catalog.warehouses().size(), catalog.totalUnits(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void insertWarehouses(Connection connection, List<Warehouse> warehouses) throws SQLException {
@@ -111,34 +113,6 @@ public class DevDataLoader {
                 insert.setString(3, item.description());
                 insert.setLong(4, item.priceAmount());
                 insert.setString(5, item.currency());
-                insert.addBatch();
-                pending = flushIfFull(insert, pending + 1);
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void insertWarehouseStock(Connection connection, List<WarehouseStock> stock) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_WAREHOUSE_STOCK)) {
-            int pending = 0;
-            for (WarehouseStock row : stock) {
-                insert.setObject(1, row.itemId());
-                insert.setObject(2, row.warehouseId());
-                insert.setInt(3, row.physical());
-                insert.setInt(4, row.available());
-                insert.addBatch();
-                pending = flushIfFull(insert, pending + 1);
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void insertItemStock(Connection connection, List<ItemStock> stock) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ITEM_STOCK)) {
-            int pending = 0;
-            for (ItemStock row : stock) {
-                insert.setObject(1, row.itemId());
-                insert.setInt(2, row.aggregated());
                 insert.addBatch();
                 pending = flushIfFull(insert, pending + 1);
             }

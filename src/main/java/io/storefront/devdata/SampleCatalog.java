@@ -1,4 +1,4 @@
-package io.storefront.shared.devdata;
+package io.storefront.devdata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,15 +1,15 @@
-package io.storefront.shared.devdata;
+package io.storefront.devdata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.storefront.shared.devdata.SampleCatalog.Catalog;
-import io.storefront.shared.devdata.SampleCatalog.Item;
-import io.storefront.shared.devdata.SampleCatalog.ItemStock;
-import io.storefront.shared.devdata.SampleCatalog.Warehouse;
-import io.storefront.shared.devdata.SampleCatalog.WarehouseStock;
+import io.storefront.devdata.SampleCatalog.Catalog;
+import io.storefront.devdata.SampleCatalog.Item;
+import io.storefront.devdata.SampleCatalog.ItemStock;
+import io.storefront.devdata.SampleCatalog.Warehouse;
+import io.storefront.devdata.SampleCatalog.WarehouseStock;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
