@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Keeps the feature packages of STYLE.md free of cycles: catalog ← cart ← checkout → order → warehouse. */
+/**
+ * The package map of docs/ARCHITECTURE.md, dependencies pointing left: shared ← stock ← catalog ← cart ← checkout ←
+ * order ← warehouse, devdata on the far right; and the one writer of stock tables.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -28,6 +32,28 @@ class ArchitectureTest {
     @Test
     void featurePackagesShouldHaveNoCycles() {
         slices().matching("io.storefront.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void packagesShouldDependOnlyLeftwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("shared").definedBy("io.storefront.shared..")
+                .layer("stock").definedBy("io.storefront.stock..")
+                .layer("catalog").definedBy("io.storefront.catalog..")
+                .layer("cart").definedBy("io.storefront.cart..")
+                .layer("checkout").definedBy("io.storefront.checkout..")
+                .layer("order").definedBy("io.storefront.order..")
+                .layer("warehouse").definedBy("io.storefront.warehouse..")
+                .layer("devdata").definedBy("io.storefront.devdata..")
+                .whereLayer("devdata").mayNotBeAccessedByAnyLayer()
+                .whereLayer("warehouse").mayOnlyBeAccessedByLayers("devdata")
+                .whereLayer("order").mayOnlyBeAccessedByLayers("warehouse", "devdata")
+                .whereLayer("checkout").mayOnlyBeAccessedByLayers("order", "warehouse", "devdata")
+                .whereLayer("cart").mayOnlyBeAccessedByLayers("checkout", "order", "warehouse", "devdata")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("cart", "checkout", "order", "warehouse", "devdata")
+                .whereLayer("stock").mayOnlyBeAccessedByLayers("catalog", "cart", "checkout", "order", "warehouse",
+                        "devdata")
+                .check(CLASSES);
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.storefront.catalog.StockView;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Money;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
@@ -87,7 +88,7 @@ public class CartService {
             return cart(customerId);
         }
         if (available < quantity) {
-            throw ApiException.conflict("OUT_OF_STOCK", "Only " + available + " left of item " + itemId,
+            throw ApiException.conflict(ErrorCode.OUT_OF_STOCK, "Only " + available + " left of item " + itemId,
                     Map.of("itemId", itemId, "available", available, "requested", quantity));
         }
         sql.run(connection -> {
@@ -99,7 +100,7 @@ public class CartService {
                     customerId, itemId, quantity, clock.instant().atOffset(java.time.ZoneOffset.UTC), customerId, itemId,
                     config.cart().maxLines());
             if (lines == 0) {
-                throw ApiException.conflict("CART_FULL",
+                throw ApiException.conflict(ErrorCode.CART_FULL,
                         "A cart holds at most " + config.cart().maxLines() + " different items");
             }
             return lines;
@@ -133,7 +134,7 @@ public class CartService {
 
     private void refuseDuringCheckout(UUID customerId) {
         if (checkoutGuard.lockAndCheckActive(customerId)) {
-            throw ApiException.conflict("CHECKOUT_ACTIVE",
+            throw ApiException.conflict(ErrorCode.CHECKOUT_ACTIVE,
                     "The cart cannot change while a checkout is active; submit or cancel the checkout first");
         }
     }

@@ -16,6 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.storefront.catalog.search.SearchEngines;
 import io.storefront.catalog.search.lucene.CatalogIndex;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Roles;
 
 /** The search index of the replica that answers: its state, and a rebuild from the database on demand. */
@@ -50,7 +51,7 @@ public class SearchAdminResource {
                     + "Each replica has its own index: call each replica, or restart it with an empty index directory.")
     public Response rebuild() {
         if (index.state() == CatalogIndex.State.OFF) {
-            throw ApiException.conflict("SEARCH_INDEX_OFF", "This replica has no search index (shop.search.engine=postgres)");
+            throw ApiException.conflict(ErrorCode.SEARCH_INDEX_OFF, "This replica has no search index (shop.search.engine=postgres)");
         }
         index.rebuild();
         return Response.accepted(status()).build();

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 
 /**
  * A checkout: the reservations of one customer's cart, alive until {@link #expiresAt}. Exactly one of complete,
@@ -47,6 +48,18 @@ public class Checkout extends PanacheEntityBase {
     public long totalAmount;
 
     public String currency;
+
+    /**
+     * SQL condition on {@code checkout} rows, with one parameter (now): the checkout still holds its reservation
+     * and can be completed or cancelled. The same rule as {@link #requireLive} and {@link #isExpiredAt}.
+     */
+    static final String LIVE = "status = 'ACTIVE' AND expires_at > ?";
+
+    /**
+     * SQL condition on {@code checkout} rows, with one parameter (now): the checkout's time is up but its
+     * reservation has not been released yet; {@link CheckoutService} expires such rows, and nothing else does.
+     */
+    static final String DUE_FOR_EXPIRY = "status = 'ACTIVE' AND expires_at <= ?";
 
     static Checkout begin(UUID customerId, Instant now, Instant expiresAt, long totalAmount, String currency) {
         Checkout checkout = new Checkout();
@@ -89,20 +102,13 @@ public class Checkout extends PanacheEntityBase {
         close(CheckoutStatus.CANCELLED, now);
     }
 
-    void expire(Instant now) {
-        if (status != CheckoutStatus.ACTIVE || !isExpiredAt(now)) {
-            throw new IllegalStateException("Checkout " + id + " is " + status + " and cannot expire now");
-        }
-        close(CheckoutStatus.EXPIRED, now);
-    }
-
     /** Refuses, with the API's 409, anything but a live checkout. */
     void requireLive(Instant now) {
         if (status == CheckoutStatus.EXPIRED || (status == CheckoutStatus.ACTIVE && isExpiredAt(now))) {
-            throw ApiException.conflict("CHECKOUT_EXPIRED", "Checkout " + id + " expired at " + expiresAt);
+            throw ApiException.conflict(ErrorCode.CHECKOUT_EXPIRED, "Checkout " + id + " expired at " + expiresAt);
         }
         if (status != CheckoutStatus.ACTIVE) {
-            throw ApiException.conflict("CHECKOUT_NOT_ACTIVE", "Checkout " + id + " is " + status);
+            throw ApiException.conflict(ErrorCode.CHECKOUT_NOT_ACTIVE, "Checkout " + id + " is " + status);
         }
     }
 

@@ -30,19 +30,19 @@ public class CheckoutMetrics {
     Clock clock;
 
     void register(@Observes StartupEvent event, MeterRegistry metrics) {
-        Gauge.builder("shop.reservations.active", this, m -> m.count("expires_at > ?", false))
+        Gauge.builder("shop.reservations.active", this, m -> m.count(Checkout.LIVE, false))
                 .description("Active checkouts holding reservations").register(metrics);
-        Gauge.builder("shop.reservations.units", this, m -> m.count("expires_at > ?", true))
+        Gauge.builder("shop.reservations.units", this, m -> m.count(Checkout.LIVE, true))
                 .description("Units reserved by active checkouts").register(metrics);
-        Gauge.builder("shop.reservations.expired", this, m -> m.count("expires_at <= ?", false))
+        Gauge.builder("shop.reservations.expired", this, m -> m.count(Checkout.DUE_FOR_EXPIRY, false))
                 .description("Checkouts past their expiry whose stock is not yet released").register(metrics);
     }
 
     private double count(String condition, boolean units) {
         String select = units
-                ? "SELECT coalesce(sum(l.quantity), 0) FROM checkout c JOIN checkout_line l ON l.checkout_id = c.id "
-                        + "WHERE c.status = 'ACTIVE' AND c." + condition
-                : "SELECT count(*) FROM checkout WHERE status = 'ACTIVE' AND " + condition;
+                ? "SELECT coalesce(sum(l.quantity), 0) FROM checkout JOIN checkout_line l ON l.checkout_id = checkout.id "
+                        + "WHERE " + condition
+                : "SELECT count(*) FROM checkout WHERE " + condition;
         return QuarkusTransaction.requiringNew().call(() -> sql.run(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(select)) {
                 statement.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));

@@ -22,6 +22,7 @@ import io.quarkus.logging.Log;
 import io.storefront.cart.CartService;
 import io.storefront.cart.CartView;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Money;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.Sql;
@@ -81,7 +82,7 @@ public class CheckoutService {
             // One query for the lines and their current prices; the stock is re-read under lock by reserve().
             List<CartView.Line> cart = carts.cart(customerId).lines();
             if (cart.isEmpty()) {
-                throw ApiException.conflict("CART_EMPTY", "The cart is empty");
+                throw ApiException.conflict(ErrorCode.CART_EMPTY, "The cart is empty");
             }
             Map<UUID, Integer> wanted = new LinkedHashMap<>();
             cart.forEach(line -> wanted.put(line.itemId(), line.quantity()));
@@ -97,7 +98,7 @@ public class CheckoutService {
                 }
             }
             if (reserved.isEmpty()) {
-                throw ApiException.conflict("OUT_OF_STOCK", "Nothing in the cart is in stock in the wanted quantity",
+                throw ApiException.conflict(ErrorCode.OUT_OF_STOCK, "Nothing in the cart is in stock in the wanted quantity",
                         Map.of("lines", unavailable));
             }
             long total = reserved.stream().mapToLong(line -> line.quantity() * line.unitPriceAmount()).sum();
@@ -127,7 +128,7 @@ public class CheckoutService {
             guard.lockCustomer(customerId);
             Instant now = clock.instant();
             Checkout checkout = Checkout.lockActiveOf(customerId).orElseThrow(() -> Checkout.anyOf(customerId)
-                    ? ApiException.conflict("CHECKOUT_NOT_ACTIVE", "There is no active checkout to cancel")
+                    ? ApiException.conflict(ErrorCode.CHECKOUT_NOT_ACTIVE, "There is no active checkout to cancel")
                     : ApiException.notFound("An active checkout"));
             if (checkout.isExpiredAt(now)) {
                 // Already over; release it as expired, which is what the reaper would do a moment later.
@@ -190,10 +191,8 @@ public class CheckoutService {
         List<UUID> ids = new ArrayList<>();
         List<Instant> expiries = new ArrayList<>();
         sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, expires_at FROM checkout
-                    WHERE status = 'ACTIVE' AND expires_at <= ?
-                    ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, expires_at FROM checkout WHERE "
+                    + Checkout.DUE_FOR_EXPIRY + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 select.setObject(1, now.atOffset(ZoneOffset.UTC));
                 select.setInt(2, config.checkout().reaperBatchSize());
                 try (ResultSet rows = select.executeQuery()) {
@@ -212,7 +211,10 @@ public class CheckoutService {
         return expiries.stream().map(expiresAt -> Duration.between(expiresAt, now).abs()).toList();
     }
 
-    /** Marks locked, expired checkouts EXPIRED and gives their reservations back, set-wise. */
+    /**
+     * Marks locked, expired checkouts EXPIRED and gives their reservations back, set-wise: the one way a checkout
+     * expires (the reaper's batches, and a customer who comes back to a checkout whose time is up).
+     */
     private void expire(List<UUID> checkoutIds, Instant now) {
         sql.runAfterFlush(connection -> {
             try (PreparedStatement update = connection.prepareStatement(

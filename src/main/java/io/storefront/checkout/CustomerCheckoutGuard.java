@@ -31,7 +31,7 @@ public class CustomerCheckoutGuard implements CheckoutGuard {
         return sql.run(connection -> {
             // A separate statement after the lock: its snapshot then sees what the lock holder committed.
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM checkout WHERE customer_id = ? AND status = 'ACTIVE' AND expires_at > ?)")) {
+                    "SELECT EXISTS (SELECT 1 FROM checkout WHERE customer_id = ? AND " + Checkout.LIVE + ")")) {
                 statement.setObject(1, customerId);
                 statement.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
                 try (ResultSet rows = statement.executeQuery()) {

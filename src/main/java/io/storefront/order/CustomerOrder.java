@@ -16,6 +16,7 @@ import org.hibernate.annotations.ColumnTransformer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 
 /** A customer's order. Its lines live in {@code order_line}; its shipments are warehouse orders. */
 @Entity
@@ -121,7 +122,7 @@ public class CustomerOrder extends PanacheEntityBase {
     /** PLACED or ASSIGNED orders can be cancelled; once anything has shipped they cannot. */
     void cancel(Instant now) {
         if (status != OrderStatus.PLACED && status != OrderStatus.ASSIGNED) {
-            throw ApiException.conflict("ORDER_NOT_CANCELLABLE",
+            throw ApiException.conflict(ErrorCode.ORDER_NOT_CANCELLABLE,
                     "Order " + id + " is " + status + " and can no longer be cancelled");
         }
         status = OrderStatus.CANCELLED;

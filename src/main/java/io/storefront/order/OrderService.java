@@ -22,6 +22,7 @@ import io.storefront.checkout.CheckoutService;
 import io.storefront.checkout.ReservedLine;
 import io.storefront.shared.Address;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Money;
 import io.storefront.shared.Page;
@@ -98,7 +99,7 @@ public class OrderService {
         PaymentGateway.Authorization authorization = payments.authorize(new PaymentGateway.Charge(customerId,
                 idempotencyKey, total, submission.method(), submission.token()));
         if (!authorization.approved()) {
-            throw new ApiException(402, "PAYMENT_DECLINED", authorization.declineReason());
+            throw new ApiException(ErrorCode.PAYMENT_DECLINED, authorization.declineReason());
         }
 
         Object outcome;
@@ -183,7 +184,7 @@ public class OrderService {
 
     private Submitted replayOf(OrderRecords.StoredKey stored, String hash) {
         if (!stored.requestHash().equals(hash)) {
-            throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request");
         }
         return new Submitted(records.views(List.of(stored.orderId())).get(0), false);

@@ -8,26 +8,24 @@ import java.util.Map;
  */
 public class ApiException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
     private final Map<String, Object> extensions;
 
-    public ApiException(int status, String code, String detail) {
-        this(status, code, detail, Map.of());
+    public ApiException(ErrorCode code, String detail) {
+        this(code, detail, Map.of());
     }
 
-    public ApiException(int status, String code, String detail, Map<String, Object> extensions) {
+    public ApiException(ErrorCode code, String detail, Map<String, Object> extensions) {
         super(detail, null, false, false);
-        this.status = status;
         this.code = code;
         this.extensions = extensions;
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 
@@ -36,18 +34,22 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what) {
-        return new ApiException(404, "NOT_FOUND", what + " was not found");
+        return new ApiException(ErrorCode.NOT_FOUND, what + " was not found");
     }
 
     public static ApiException validation(String field, String detail) {
-        return new ApiException(400, "VALIDATION_FAILED", detail, Map.of("field", field));
+        return new ApiException(ErrorCode.VALIDATION_FAILED, detail, Map.of("field", field));
     }
 
-    public static ApiException conflict(String code, String detail) {
-        return new ApiException(409, code, detail);
+    /** A 409: the request is valid but the state of things refuses it. */
+    public static ApiException conflict(ErrorCode code, String detail) {
+        return conflict(code, detail, Map.of());
     }
 
-    public static ApiException conflict(String code, String detail, Map<String, Object> extensions) {
-        return new ApiException(409, code, detail, extensions);
+    public static ApiException conflict(ErrorCode code, String detail, Map<String, Object> extensions) {
+        if (code.status() != 409) {
+            throw new IllegalArgumentException(code + " is not a conflict");
+        }
+        return new ApiException(code, detail, extensions);
     }
 }

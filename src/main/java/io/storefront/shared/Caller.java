@@ -17,7 +17,7 @@ public class Caller {
 
     /** The customer id is the token's subject; a token whose subject is not a UUID cannot act as a customer. */
     public UUID customerId() {
-        return subjectId().orElseThrow(() -> new ApiException(403, "FORBIDDEN", "The token's subject is not a UUID"));
+        return subjectId().orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "The token's subject is not a UUID"));
     }
 
     public boolean isAdmin() {

@@ -79,21 +79,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return problem(403, "FORBIDDEN", "This role may not perform this action", Map.of());
+        return problem(403, ErrorCode.FORBIDDEN, "This role may not perform this action", Map.of());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return switch (status) {
-            case 400 -> problem(400, "VALIDATION_FAILED", "The request is malformed", Map.of());
+            case 400 -> problem(400, ErrorCode.VALIDATION_FAILED, "The request is malformed", Map.of());
             case 401 -> unauthorized();
-            case 403 -> problem(403, "FORBIDDEN", "This role may not perform this action", Map.of());
-            case 404 -> problem(404, "NOT_FOUND", "No resource at this path", Map.of());
-            case 405 -> problem(405, "METHOD_NOT_ALLOWED", "This method is not allowed on this resource", Map.of());
-            case 406 -> problem(406, "NOT_ACCEPTABLE", "This resource answers with application/json", Map.of());
-            case 415 -> problem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json", Map.of());
-            default -> status >= 500 ? internal(e) : problem(status, "REQUEST_FAILED", "The request failed", Map.of());
+            case 403 -> problem(403, ErrorCode.FORBIDDEN, "This role may not perform this action", Map.of());
+            case 404 -> problem(404, ErrorCode.NOT_FOUND, "No resource at this path", Map.of());
+            case 405 -> problem(405, ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed on this resource", Map.of());
+            case 406 -> problem(406, ErrorCode.NOT_ACCEPTABLE, "This resource answers with application/json", Map.of());
+            case 415 -> problem(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json", Map.of());
+            default -> status >= 500 ? internal(e) : problem(status, ErrorCode.REQUEST_FAILED, "The request failed", Map.of());
         };
     }
 
@@ -104,7 +104,7 @@ public class ProblemMapper {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 Log.debugf("Refused a value the database cannot store: %s", sql.getMessage());
-                return problem(400, "VALIDATION_FAILED", "A value in the request cannot be stored (out of range or "
+                return problem(400, ErrorCode.VALIDATION_FAILED, "A value in the request cannot be stored (out of range or "
                         + "containing a character such as NUL)", Map.of("field", "body"));
             }
         }
@@ -114,17 +114,17 @@ public class ProblemMapper {
     private static Response internal(Throwable e) {
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, reference %s", reference);
-        return problem(500, "INTERNAL_ERROR", "Unexpected failure; quote reference " + reference + " when reporting it",
+        return problem(500, ErrorCode.INTERNAL_ERROR, "Unexpected failure; quote reference " + reference + " when reporting it",
                 Map.of("reference", reference));
     }
 
     private static Response unauthorized() {
-        return Response.fromResponse(problem(401, "UNAUTHORIZED", "A valid bearer token is required", Map.of()))
+        return Response.fromResponse(problem(401, ErrorCode.UNAUTHORIZED, "A valid bearer token is required", Map.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     private static Response invalidBody(String field, String detail) {
-        return problem(400, "VALIDATION_FAILED", detail, Map.of("field", field.isEmpty() ? "body" : field));
+        return problem(400, ErrorCode.VALIDATION_FAILED, detail, Map.of("field", field.isEmpty() ? "body" : field));
     }
 
     private static String fieldOf(JsonMappingException e) {
@@ -133,8 +133,8 @@ public class ProblemMapper {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    public static Response problem(int status, String code, String detail, Map<String, Object> extensions) {
+    public static Response problem(int status, ErrorCode code, String detail, Map<String, Object> extensions) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, detail, extensions)).build();
+                .entity(Problem.of(status, code.name(), detail, extensions)).build();
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Sql;
 
 /**
@@ -280,7 +281,7 @@ public class StockMoves {
     }
 
     private static ApiException insufficient(UUID itemId, UUID warehouseId, int quantity) {
-        return ApiException.conflict("INSUFFICIENT_STOCK", "Cannot remove " + quantity + " of item " + itemId
+        return ApiException.conflict(ErrorCode.INSUFFICIENT_STOCK, "Cannot remove " + quantity + " of item " + itemId
                 + " from warehouse " + warehouseId + ": less than that is free (the rest is promised to customers)",
                 Map.of("itemId", itemId, "warehouseId", warehouseId, "requested", quantity));
     }

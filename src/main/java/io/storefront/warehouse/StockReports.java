@@ -17,6 +17,7 @@ import io.quarkus.logging.Log;
 import io.storefront.order.OrderFulfilment;
 import io.storefront.shared.Json;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Ids;
 import io.storefront.shared.Sql;
 import io.storefront.shared.Transactions;
@@ -96,7 +97,7 @@ public class StockReports {
                 StockReportResult first = storedResult(eventId);
                 if (!first.warehouseId().equals(warehouseId) || !first.itemId().equals(itemId)
                         || !first.kind().equals(kind) || first.quantity() != quantity) {
-                    throw ApiException.conflict("EVENT_ID_REUSED",
+                    throw ApiException.conflict(ErrorCode.EVENT_ID_REUSED,
                             "eventId " + eventId + " was already used for a different report");
                 }
                 return new Outcome(first, false);

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 
 /** One warehouse's part of a customer order. Its lines live in {@code warehouse_order_line}. */
 @Entity
@@ -85,7 +86,8 @@ public class WarehouseOrder extends PanacheEntityBase {
 
     private void requireOpen(String action) {
         if (!isOpen()) {
-            throw ApiException.conflict("WAREHOUSE_ORDER_" + status.name(),
+            throw ApiException.conflict(status == WarehouseOrderStatus.SHIPPED ? ErrorCode.WAREHOUSE_ORDER_SHIPPED
+                    : ErrorCode.WAREHOUSE_ORDER_CANCELLED,
                     "Warehouse order " + id + " is " + status + " and cannot be " + action);
         }
     }

@@ -116,8 +116,9 @@ public class WarehouseOrderService {
         Instant now = now();
         List<WarehouseOrder> orders = WarehouseOrder.lockAllOf(cancelled.orderId());
         if (orders.stream().anyMatch(order -> order.status == WarehouseOrderStatus.SHIPPED)) {
-            throw ApiException.conflict("ORDER_NOT_CANCELLABLE",
-                    "Part of order " + cancelled.orderId() + " has shipped; it can no longer be cancelled");
+            // CustomerOrder.cancel decides what can be cancelled: a shipment makes the order PARTIALLY_SHIPPED or
+            // SHIPPED in the shipping transaction, under the order's lock, so an order it let through has none.
+            throw new IllegalStateException("Order " + cancelled.orderId() + " was cancellable with a shipped part");
         }
         List<StockDelta> returned = new ArrayList<>();
         for (WarehouseOrder order : orders) {

@@ -15,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.storefront.shared.Json;
 import io.storefront.shared.Address;
 import io.storefront.shared.ApiException;
+import io.storefront.shared.ErrorCode;
 import io.storefront.shared.Caller;
 import io.storefront.shared.Page;
 import io.storefront.shared.Paging;
@@ -92,7 +93,7 @@ public class WarehouseService {
      */
     public Warehouse requireAccess(Caller caller, UUID warehouseId) {
         if (!caller.isAdmin() && !caller.warehouseId().map(warehouseId::equals).orElse(false)) {
-            throw new ApiException(403, "FORBIDDEN", "This token does not act for warehouse " + warehouseId);
+            throw new ApiException(ErrorCode.FORBIDDEN, "This token does not act for warehouse " + warehouseId);
         }
         Warehouse warehouse = Warehouse.findById(warehouseId);
         if (warehouse == null) {

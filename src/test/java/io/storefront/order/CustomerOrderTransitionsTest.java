@@ -127,7 +127,7 @@ class CustomerOrderTransitionsTest {
         // Cancelling a cancelled order is harmless over HTTP because OrderService asks isCancelled() first.
         assertThatThrownBy(() -> order.cancel(LATER_STILL)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.code()).isEqualTo("ORDER_NOT_CANCELLABLE");
+            assertThat(e.code().name()).isEqualTo("ORDER_NOT_CANCELLABLE");
         });
         assertThat(order.status).isEqualTo(status);
         assertThat(order.updatedAt).isEqualTo(updatedAt);

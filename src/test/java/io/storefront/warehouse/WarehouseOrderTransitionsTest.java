@@ -112,7 +112,7 @@ class WarehouseOrderTransitionsTest {
 
         assertThatThrownBy(transition).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(409);
-            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.code().name()).isEqualTo(code);
             assertThat(e.getMessage()).contains(status.name());
         });
         assertThat(order.status).isEqualTo(status);
