@@ -1,9 +1,6 @@
 package io.storefront.checkout;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,14 +40,6 @@ public class CheckoutMetrics {
                 ? "SELECT coalesce(sum(l.quantity), 0) FROM checkout JOIN checkout_line l ON l.checkout_id = checkout.id "
                         + "WHERE " + condition
                 : "SELECT count(*) FROM checkout WHERE " + condition;
-        return QuarkusTransaction.requiringNew().call(() -> sql.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                statement.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getDouble(1);
-                }
-            }
-        }));
+        return QuarkusTransaction.requiringNew().call(() -> sql.one(select, row -> row.getDouble(1), clock.instant()));
     }
 }

@@ -1,12 +1,9 @@
 package io.storefront.checkout;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,12 +130,11 @@ public class CheckoutService {
             if (checkout.isExpiredAt(now)) {
                 // Already over; release it as expired, which is what the reaper would do a moment later.
                 expire(List.of(checkout.id), now);
-                return null;
+                return;
             }
             checkout.cancel(now);
             stock.release(lines.quantities(List.of(checkout.id)));
             Log.infof("Checkout %s cancelled by customer %s", checkout.id, customerId);
-            return null;
         });
     }
 
@@ -190,20 +186,11 @@ public class CheckoutService {
         Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>();
         List<Instant> expiries = new ArrayList<>();
-        sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, expires_at FROM checkout WHERE "
-                    + Checkout.DUE_FOR_EXPIRY + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setObject(1, now.atOffset(ZoneOffset.UTC));
-                select.setInt(2, config.checkout().reaperBatchSize());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                        expiries.add(rows.getObject(2, OffsetDateTime.class).toInstant());
-                    }
-                }
-            }
-            return null;
-        });
+        sql.list("SELECT id, expires_at FROM checkout WHERE " + Checkout.DUE_FOR_EXPIRY
+                + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED", row -> {
+                    ids.add(row.getObject(1, UUID.class));
+                    return expiries.add(row.getObject(2, OffsetDateTime.class).toInstant());
+                }, now, config.checkout().reaperBatchSize());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -216,14 +203,8 @@ public class CheckoutService {
      * expires (the reaper's batches, and a customer who comes back to a checkout whose time is up).
      */
     private void expire(List<UUID> checkoutIds, Instant now) {
-        sql.runAfterFlush(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE checkout SET status = 'EXPIRED', closed_at = ? WHERE id = ANY (?) AND status = 'ACTIVE'")) {
-                update.setObject(1, now.atOffset(ZoneOffset.UTC));
-                update.setArray(2, Sql.uuids(connection, checkoutIds));
-                return update.executeUpdate();
-            }
-        });
+        sql.update("UPDATE checkout SET status = 'EXPIRED', closed_at = ? WHERE id = ANY (?) AND status = 'ACTIVE'",
+                now, Sql.array("uuid", checkoutIds));
         Map<UUID, Integer> released = lines.quantities(checkoutIds);
         stock.release(released);
         Log.infof("Released %d expired checkout(s), %d units back in stock", checkoutIds.size(),

@@ -1,9 +1,6 @@
 package io.storefront.checkout;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,29 +25,14 @@ public class CustomerCheckoutGuard implements CheckoutGuard {
     @Override
     public boolean lockAndCheckActive(UUID customerId) {
         lockCustomer(customerId);
-        return sql.run(connection -> {
-            // A separate statement after the lock: its snapshot then sees what the lock holder committed.
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT EXISTS (SELECT 1 FROM checkout WHERE customer_id = ? AND " + Checkout.LIVE + ")")) {
-                statement.setObject(1, customerId);
-                statement.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getBoolean(1);
-                }
-            }
-        });
+        // A separate statement after the lock: its snapshot then sees what the lock holder committed.
+        return sql.one("SELECT EXISTS (SELECT 1 FROM checkout WHERE customer_id = ? AND " + Checkout.LIVE + ")",
+                row -> row.getBoolean(1), customerId, clock.instant());
     }
 
     /** Holds the customer's lock until the transaction ends: cart edits, checkout and submit queue on it. */
     public void lockCustomer(UUID customerId) {
         long key = customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits();
-        sql.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                statement.setLong(1, key);
-                statement.execute();
-                return null;
-            }
-        });
+        sql.one("SELECT pg_advisory_xact_lock(?)", row -> Boolean.TRUE, key);
     }
 }

@@ -19,6 +19,14 @@ public final class Transactions {
     private Transactions() {
     }
 
+    /** {@link #retrying(String, Supplier)} for an action with no result. */
+    public static void retrying(String action, Runnable work) {
+        retrying(action, () -> {
+            work.run();
+            return Boolean.TRUE;
+        });
+    }
+
     public static <T> T retrying(String action, Supplier<T> work) {
         for (int attempt = 1;; attempt++) {
             try {

@@ -115,19 +115,15 @@ public class AssignmentService {
                 metrics.counter("shop.assignment.failures", "reason", "error").increment();
                 Log.errorf(e.getCause(), "Assigning order %s failed; it is retried later, other orders go first",
                         e.orderId);
-                Transactions.retrying("Order assignment deferral", () -> {
-                    fulfilment.retryLater(e.orderId, config.assignment().retryBase());
-                    return null;
-                });
+                Transactions.retrying("Order assignment deferral",
+                        () -> fulfilment.retryLater(e.orderId, config.assignment().retryBase()));
                 return Outcome.WAITING;
             } catch (StalePlanException e) {
                 if (lastAttempt) {
                     metrics.counter("shop.assignment.failures", "reason", "stale-plan").increment();
                     // Heavy contention on this order's stock: let other orders go first, try again shortly.
-                    Transactions.retrying("Order assignment deferral", () -> {
-                        fulfilment.retryLater(e.orderId, config.assignment().retryBase());
-                        return null;
-                    });
+                    Transactions.retrying("Order assignment deferral",
+                            () -> fulfilment.retryLater(e.orderId, config.assignment().retryBase()));
                     return Outcome.WAITING;
                 }
                 Log.debugf("Assignment plan for order %s went stale, planning again", e.orderId);

@@ -1,12 +1,8 @@
 package io.storefront.warehouse;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,42 +109,22 @@ public class StockReports {
     /** Writes the event row; false if the eventId is already taken (after waiting for its writer to finish). */
     private boolean claimEvent(UUID eventId, UUID warehouseId, UUID itemId, String kind, int quantity, String reason,
             Instant now) {
-        return sql.run(connection -> {
-            if (!itemExists(connection, itemId)) {
-                throw ApiException.notFound("Item " + itemId);
-            }
-            return Sql.update(connection, """
-                    INSERT INTO stock_event (event_id, warehouse_id, item_id, kind, quantity, reason, result, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, '{}'::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""",
-                    eventId, warehouseId, itemId, kind, quantity, reason, now.atOffset(ZoneOffset.UTC)) == 1;
-        });
-    }
-
-    private static boolean itemExists(java.sql.Connection connection, UUID itemId) throws java.sql.SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM item WHERE id = ?")) {
-            select.setObject(1, itemId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
+        if (sql.optional("SELECT 1 FROM item WHERE id = ?", row -> Boolean.TRUE, itemId).isEmpty()) {
+            throw ApiException.notFound("Item " + itemId);
         }
+        return sql.update("""
+                INSERT INTO stock_event (event_id, warehouse_id, item_id, kind, quantity, reason, result, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, '{}'::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""",
+                eventId, warehouseId, itemId, kind, quantity, reason, now) == 1;
     }
 
     private void storeResult(UUID eventId, StockReportResult result) {
         String text = json.write(result);
-        sql.run(connection -> Sql.update(connection,
-                "UPDATE stock_event SET result = cast(? AS jsonb) WHERE event_id = ?", text, eventId));
+        sql.update("UPDATE stock_event SET result = cast(? AS jsonb) WHERE event_id = ?", text, eventId);
     }
 
     private StockReportResult storedResult(UUID eventId) {
-        String text = sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT result::text FROM stock_event WHERE event_id = ?")) {
-                select.setObject(1, eventId);
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-                }
-            }
-        }).orElseThrow();
+        String text = sql.one("SELECT result::text FROM stock_event WHERE event_id = ?", row -> row.getString(1), eventId);
         return json.read(text, StockReportResult.class);
     }
 }
