@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -15,6 +16,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public final class Transactions {
 
     private static final int ATTEMPTS = 5;
+
+    /**
+     * Counter of transactions run again, by action and SQLSTATE: with the lock order kept it stays at zero, so any
+     * growth is a lock-order bug worth a look (tests assert it; docs/CONFIGURATION.md lists it).
+     */
+    public static final String RETRIES = "shop.transaction.retries";
 
     private Transactions() {
     }
@@ -32,9 +39,11 @@ public final class Transactions {
             try {
                 return QuarkusTransaction.requiringNew().call(work::get);
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isTransient(e)) {
+                String state = transientState(e);
+                if (attempt >= ATTEMPTS || state == null) {
                     throw e;
                 }
+                Metrics.counter(RETRIES, "action", action, "sqlstate", state).increment();
                 Log.warnf("%s lost a deadlock or serialization conflict, retrying (attempt %d)", action, attempt + 1);
                 sleepBriefly(attempt);
             }
@@ -43,18 +52,23 @@ public final class Transactions {
 
     /** A deadlock or serialization failure, which running the transaction again resolves. */
     public static boolean isTransient(Throwable e) {
+        return transientState(e) != null;
+    }
+
+    /** The SQLSTATE of a deadlock (40P01) or serialization failure (40001) behind an exception, else null. */
+    private static String transientState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if ("40P01".equals(state) || "40001".equals(state)) {
-                    return true;
+                    return state;
                 }
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     private static void sleepBriefly(int attempt) {
