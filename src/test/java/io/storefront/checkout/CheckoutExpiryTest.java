@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +41,9 @@ class CheckoutExpiryTest {
 
     @Inject
     ShopConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     Scheduler scheduler;
@@ -114,14 +120,25 @@ class CheckoutExpiryTest {
     }
 
     @Test
-    void shouldExposeTheReleaseLag() {
+    void shouldRecordTheReleaseLagOfEachExpiredCheckout() {
+        long countBefore = lagTimer().map(Timer::count).orElse(0L);
+        double secondsBefore = lagTimer().map(timer -> timer.totalTime(TimeUnit.SECONDS)).orElse(0.0);
         UUID customer = UUID.randomUUID();
         UUID rope = fixtures.item("Expiry Rope", 5);
         Api.checkout(customer, Map.of(rope, 1));
         clock.advance(config.checkout().reservationTtl().plusSeconds(2));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(fixtures.aggregated(rope)).isEqualTo(5));
 
+        // The reaper released it at least 2 s (of the test's clock) after its expiry, and recorded that.
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            assertThat(lagTimer().map(Timer::count).orElse(0L)).isGreaterThan(countBefore);
+            assertThat(lagTimer().orElseThrow().totalTime(TimeUnit.SECONDS) - secondsBefore).isGreaterThanOrEqualTo(2.0);
+        });
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("shop_checkout_release_lag_seconds_count"));
+    }
+
+    private java.util.Optional<Timer> lagTimer() {
+        return java.util.Optional.ofNullable(metrics.find("shop.checkout.release.lag").timer());
     }
 }
