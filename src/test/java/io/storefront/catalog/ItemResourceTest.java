@@ -90,7 +90,7 @@ class ItemResourceTest {
                 .post("/api/v1/items").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "description", "x", "price", Map.of("amount", 1)))
-                .put("/api/v1/items/{id}", UUID.randomUUID()).then().statusCode(404);
+                .put("/api/v1/items/{id}", UUID.randomUUID()).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     @Test

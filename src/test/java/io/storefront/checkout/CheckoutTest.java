@@ -85,7 +85,7 @@ class CheckoutTest {
 
         assertThat(fixtures.aggregated(a)).isEqualTo(10);
         assertThat(fixtures.aggregated(b)).isEqualTo(4);
-        as(customer).get("/api/v1/checkout").then().statusCode(404);
+        as(customer).get("/api/v1/checkout").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         as(customer).delete("/api/v1/checkout").then().statusCode(409).body("code", equalTo("CHECKOUT_NOT_ACTIVE"));
         putInCart(customer, a, 5).then().statusCode(200);
     }
@@ -95,7 +95,7 @@ class CheckoutTest {
         UUID customer = UUID.randomUUID();
         beginCheckout(customer).then().statusCode(409).body("code", equalTo("CART_EMPTY"));
         as(customer).get("/api/v1/checkout").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
-        as(customer).delete("/api/v1/checkout").then().statusCode(404);
+        as(customer).delete("/api/v1/checkout").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class CheckoutTest {
         beginCheckout(customer).then().statusCode(409).body("code", equalTo("OUT_OF_STOCK"))
                 .body("lines", hasSize(1)).body("lines[0].itemId", equalTo(vase.toString()))
                 .body("lines[0].available", equalTo(0));
-        as(customer).get("/api/v1/checkout").then().statusCode(404);
+        as(customer).get("/api/v1/checkout").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -118,7 +118,8 @@ class CheckoutTest {
         Api.checkout(customer, Map.of(soap, 1));
 
         putInCart(customer, soap, 2).then().statusCode(409).body("code", equalTo("CHECKOUT_ACTIVE"));
-        as(customer).delete("/api/v1/cart/items/{id}", soap).then().statusCode(409);
+        as(customer).delete("/api/v1/cart/items/{id}", soap).then().statusCode(409)
+                .body("code", equalTo("CHECKOUT_ACTIVE"));
     }
 
     @Test

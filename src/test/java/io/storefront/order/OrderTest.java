@@ -62,7 +62,7 @@ class OrderTest {
 
         assertThat(fixtures.aggregated(boots)).isEqualTo(3);
         assertThat(fixtures.aggregated(socks)).isEqualTo(0);
-        as(customer).get("/api/v1/checkout").then().statusCode(404);
+        as(customer).get("/api/v1/checkout").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         as(customer).get("/api/v1/cart").then().body("lines", hasSize(1))
                 .body("lines[0].itemId", equalTo(hat.toString()));
         // The assignment worker may already have assigned it to the warehouse.
@@ -122,8 +122,8 @@ class OrderTest {
                         "payment", Map.of("method", "cash", "token", "x")))
                 .post("/api/v1/orders").then().statusCode(400).body("field", equalTo("payment.method"));
         submit(customer, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "tok_visa").then()
-                .statusCode(404);
-        submit(UUID.randomUUID(), UUID.randomUUID().toString(), checkoutId, "tok_visa").then().statusCode(404);
+                .statusCode(404).body("code", equalTo("NOT_FOUND"));
+        submit(UUID.randomUUID(), UUID.randomUUID().toString(), checkoutId, "tok_visa").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class OrderTest {
         } while (cursor != null);
 
         assertThat(listed).containsExactlyElementsOf(placed);
-        as(customer).get("/api/v1/orders/{id}", someoneElses).then().statusCode(404);
+        as(customer).get("/api/v1/orders/{id}", someoneElses).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}", someoneElses).then().statusCode(200);
         as(customer).get("/api/v1/orders/not-a-uuid").then().statusCode(400);
     }
@@ -167,7 +167,7 @@ class OrderTest {
         as(customer).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
         assertThat(fixtures.aggregated(item)).isEqualTo(4);
-        as(UUID.randomUUID()).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(404);
+        as(UUID.randomUUID()).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
