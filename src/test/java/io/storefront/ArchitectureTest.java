@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,7 +23,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package map of docs/ARCHITECTURE.md, dependencies pointing left: shared ← stock ← catalog ← cart ← checkout ←
- * order ← warehouse, devdata on the far right; and the one writer of stock tables.
+ * order ← warehouse, devdata on the far right; a feature's sub-packages (warehouse.orders, ...) belong to its slice
+ * and layer. And the one writer of stock tables.
  */
 class ArchitectureTest {
 
@@ -78,6 +81,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.storefront.catalog..", "io.storefront.cart..",
                         "io.storefront.checkout..", "io.storefront.order..", "io.storefront.warehouse..",
                         "io.storefront.devdata..")
+                .check(CLASSES);
+    }
+
+    /** shared and its sub-packages (error, db, web, security) know no feature, including any added later. */
+    @Test
+    void sharedShouldDependOnNoFeature() {
+        noClasses().that().resideInAPackage("io.storefront.shared..")
+                .should().dependOnClassesThat(resideInAPackage("io.storefront..")
+                        .and(not(resideInAPackage("io.storefront.shared.."))))
                 .check(CLASSES);
     }
 

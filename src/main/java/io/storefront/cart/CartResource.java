@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.storefront.shared.Caller;
-import io.storefront.shared.Ids;
-import io.storefront.shared.Roles;
+import io.storefront.shared.security.Caller;
+import io.storefront.shared.web.Ids;
+import io.storefront.shared.security.Roles;
 
 /** The caller's own cart; there is no way to name another customer's cart. */
 @Path("/api/v1/cart")
@@ -43,7 +43,7 @@ public class CartResource {
     @Operation(summary = "Set a line's quantity (0 removes it); 409 OUT_OF_STOCK if the stock is not there")
     public CartView put(@PathParam("itemId") String itemId, QuantityRequest request) {
         if (request == null) {
-            throw io.storefront.shared.ApiException.validation("quantity", "'quantity' is required");
+            throw io.storefront.shared.error.ApiException.validation("quantity", "'quantity' is required");
         }
         return carts.setQuantity(caller.customerId(), Ids.parse("itemId", itemId), request.quantity());
     }

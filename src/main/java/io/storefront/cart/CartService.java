@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.storefront.catalog.StockView;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Money;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.web.Money;
 import io.storefront.shared.ShopConfig;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 import io.storefront.stock.StockLevels;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.storefront.catalog.StockView;
-import io.storefront.shared.Money;
+import io.storefront.shared.web.Money;
 
 /** The customer's cart on the wire. */
 @RegisterForReflection

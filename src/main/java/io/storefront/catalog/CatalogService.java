@@ -13,11 +13,11 @@ import io.storefront.catalog.search.SearchEngines;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchSort;
 import io.storefront.catalog.search.Suggestion;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.Money;
-import io.storefront.shared.Page;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.web.Money;
+import io.storefront.shared.web.Page;
 import io.storefront.shared.ShopConfig;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 import io.storefront.stock.StockLevels;
 import io.storefront.stock.StockMoves;
 

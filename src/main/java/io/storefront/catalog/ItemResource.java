@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.storefront.catalog.search.SearchSort;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.Ids;
-import io.storefront.shared.Page;
-import io.storefront.shared.Paging;
-import io.storefront.shared.Roles;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.web.Ids;
+import io.storefront.shared.web.Page;
+import io.storefront.shared.web.Paging;
+import io.storefront.shared.security.Roles;
 
 @Path("/api/v1/items")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.UUID;
 
-import io.storefront.shared.Money;
+import io.storefront.shared.web.Money;
 
 /** An item on the wire: its description, price and live aggregated stock. */
 @RegisterForReflection

@@ -11,8 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Money;
-import io.storefront.shared.Sql;
+import io.storefront.shared.web.Money;
+import io.storefront.shared.db.Sql;
 
 /**
  * Items as the API shows them, read fresh from PostgreSQL with their live stock in one primary-key read: an item

@@ -7,7 +7,7 @@ import io.quarkus.cache.CacheResult;
 import io.storefront.catalog.search.SearchEngines;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchService;
-import io.storefront.shared.Page;
+import io.storefront.shared.web.Page;
 
 /**
  * Finished search pages, stock included, kept for at most half a second ({@code quarkus.cache.caffeine.

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.storefront.catalog.search.SearchEngines;
 import io.storefront.catalog.search.lucene.CatalogIndex;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Roles;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.security.Roles;
 
 /** The search index of the replica that answers: its state, and a rebuild from the database on demand. */
 @Path("/api/v1/admin/search")

@@ -14,8 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
 
 /**
  * A checkout: the reservations of one customer's cart, alive until {@link #expiresAt}. Exactly one of complete,

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 
 /** The reserved lines of checkouts ({@code checkout_line}), written and read set-wise. */
 @ApplicationScoped

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 
 /**
  * Reservation gauges, read from the database at scrape time (so they agree across replicas): active checkouts,

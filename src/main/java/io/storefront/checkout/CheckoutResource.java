@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.storefront.shared.Caller;
-import io.storefront.shared.Roles;
+import io.storefront.shared.security.Caller;
+import io.storefront.shared.security.Roles;
 
 @Path("/api/v1/checkout")
 @Produces(MediaType.APPLICATION_JSON)

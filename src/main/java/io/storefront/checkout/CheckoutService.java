@@ -18,12 +18,12 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.storefront.cart.CartService;
 import io.storefront.cart.CartView;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Money;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.web.Money;
 import io.storefront.shared.ShopConfig;
-import io.storefront.shared.Sql;
-import io.storefront.shared.Transactions;
+import io.storefront.shared.db.Sql;
+import io.storefront.shared.db.Transactions;
 import io.storefront.stock.Reservation;
 import io.storefront.stock.StockMoves;
 

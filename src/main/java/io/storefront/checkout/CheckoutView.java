@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.storefront.shared.Money;
+import io.storefront.shared.web.Money;
 
 /** A checkout on the wire: what was reserved until when, and what could not be. */
 @RegisterForReflection

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.storefront.cart.CheckoutGuard;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 
 /**
  * Serializes a customer's cart changes and checkout transitions with a transaction-scoped advisory lock on the

@@ -6,7 +6,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 import io.storefront.devdata.SampleCatalog.Catalog;
 import io.storefront.devdata.SampleCatalog.Item;
 import io.storefront.devdata.SampleCatalog.Warehouse;

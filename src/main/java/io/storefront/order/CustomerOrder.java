@@ -15,8 +15,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
 
 /** A customer's order. Its lines live in {@code order_line}; its shipments are warehouse orders. */
 @Entity

@@ -13,8 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Address;
-import io.storefront.shared.Sql;
+import io.storefront.shared.web.Address;
+import io.storefront.shared.db.Sql;
 
 /**
  * What the warehouse side may do to orders: claim PLACED orders for assignment, record the outcome, and report

@@ -19,10 +19,10 @@ import jakarta.inject.Inject;
 
 
 import io.storefront.checkout.ReservedLine;
-import io.storefront.shared.Json;
-import io.storefront.shared.Address;
-import io.storefront.shared.Money;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Json;
+import io.storefront.shared.web.Address;
+import io.storefront.shared.web.Money;
+import io.storefront.shared.db.Sql;
 
 /**
  * The SQL side of orders: their lines, idempotency keys, and the views read for history and detail, set-wise so

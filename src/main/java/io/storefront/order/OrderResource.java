@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.storefront.shared.Caller;
-import io.storefront.shared.Ids;
-import io.storefront.shared.Page;
-import io.storefront.shared.Paging;
-import io.storefront.shared.Roles;
+import io.storefront.shared.security.Caller;
+import io.storefront.shared.web.Ids;
+import io.storefront.shared.web.Page;
+import io.storefront.shared.web.Paging;
+import io.storefront.shared.security.Roles;
 
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,14 +20,14 @@ import io.quarkus.logging.Log;
 import io.storefront.cart.CartService;
 import io.storefront.checkout.CheckoutService;
 import io.storefront.checkout.ReservedLine;
-import io.storefront.shared.Address;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Ids;
-import io.storefront.shared.Money;
-import io.storefront.shared.Page;
-import io.storefront.shared.Paging;
-import io.storefront.shared.Transactions;
+import io.storefront.shared.web.Address;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.web.Ids;
+import io.storefront.shared.web.Money;
+import io.storefront.shared.web.Page;
+import io.storefront.shared.web.Paging;
+import io.storefront.shared.db.Transactions;
 import io.storefront.stock.StockMoves;
 
 /**

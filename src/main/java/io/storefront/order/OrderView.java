@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.storefront.shared.Address;
-import io.storefront.shared.Money;
+import io.storefront.shared.web.Address;
+import io.storefront.shared.web.Money;
 
 /** An order on the wire. {@code shipments} lists its warehouse orders once it has been assigned. */
 @RegisterForReflection

@@ -2,7 +2,7 @@ package io.storefront.order;
 
 import java.util.UUID;
 
-import io.storefront.shared.Money;
+import io.storefront.shared.web.Money;
 
 /**
  * Takes payment for an order. Called outside any transaction that holds stock rows. Implementations must be

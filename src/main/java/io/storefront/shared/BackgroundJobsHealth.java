@@ -14,6 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.storefront.shared.db.Sql;
 
 /**
  * Readiness of the background jobs (the database itself has Agroal's own check): DOWN when expired checkouts

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 
 /**
  * Checks the conservation rules of DOMAIN.md over the whole database, in one repeatable-read snapshot so that

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.storefront.shared.Roles;
+import io.storefront.shared.security.Roles;
 
 @Path("/api/v1/admin/stock/audit")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Sql;
+import io.storefront.shared.db.Sql;
 
 /** Reads of stock, for the features that show it; every change goes through {@link StockMoves}. */
 @ApplicationScoped

@@ -17,9 +17,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Sql;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.db.Sql;
 
 /**
  * Every change to the three stock numbers of DOMAIN.md, one method per move; nothing else in the service writes

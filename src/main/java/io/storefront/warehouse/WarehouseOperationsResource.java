@@ -19,11 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.storefront.stock.WarehouseStockLevel;
 import io.storefront.stock.StockLevels;
-import io.storefront.shared.Caller;
-import io.storefront.shared.Ids;
-import io.storefront.shared.Page;
-import io.storefront.shared.Paging;
-import io.storefront.shared.Roles;
+import io.storefront.shared.security.Caller;
+import io.storefront.shared.web.Ids;
+import io.storefront.shared.web.Page;
+import io.storefront.shared.web.Paging;
+import io.storefront.shared.security.Roles;
+import io.storefront.warehouse.orders.WarehouseOrderService;
+import io.storefront.warehouse.orders.WarehouseOrderView;
+import io.storefront.warehouse.reports.StockReportRequest;
+import io.storefront.warehouse.reports.StockReports;
 
 /** What warehouse staff do for their own warehouse (admins may act for any). */
 @Path("/api/v1/warehouses/{warehouseId}")

@@ -2,7 +2,7 @@ package io.storefront.warehouse;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-import io.storefront.shared.Address;
+import io.storefront.shared.web.Address;
 
 /**
  * Body of {@code POST /api/v1/warehouses}. Coordinates are optional (they make "nearest" precise). Every webhook

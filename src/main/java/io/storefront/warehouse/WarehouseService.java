@@ -12,13 +12,13 @@ import jakarta.transaction.Transactional;
 
 
 import io.quarkus.logging.Log;
-import io.storefront.shared.Json;
-import io.storefront.shared.Address;
-import io.storefront.shared.ApiException;
-import io.storefront.shared.ErrorCode;
-import io.storefront.shared.Caller;
-import io.storefront.shared.Page;
-import io.storefront.shared.Paging;
+import io.storefront.shared.db.Json;
+import io.storefront.shared.web.Address;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.error.ErrorCode;
+import io.storefront.shared.security.Caller;
+import io.storefront.shared.web.Page;
+import io.storefront.shared.web.Paging;
 
 /** Warehouses, and who may act for one. */
 @ApplicationScoped

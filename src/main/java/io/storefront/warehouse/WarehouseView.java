@@ -7,7 +7,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 
-import io.storefront.shared.Address;
+import io.storefront.shared.web.Address;
 
 /**
  * A warehouse on the wire. The webhook secret appears once, in the response that creates the warehouse, and

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-import io.storefront.shared.ApiException;
+import io.storefront.shared.error.ApiException;
 
 /**
  * A checkout's life cycle (DOMAIN.md): ACTIVE → COMPLETED | CANCELLED | EXPIRED, exactly one of them, and a checkout

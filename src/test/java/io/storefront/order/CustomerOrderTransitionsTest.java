@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.storefront.shared.ApiException;
+import io.storefront.shared.error.ApiException;
 
 /**
  * An order's life cycle (DOMAIN.md): PLACED → ASSIGNED → PARTIALLY_SHIPPED → SHIPPED, and PLACED or ASSIGNED →

@@ -85,4 +85,15 @@ public final class Api {
         assertThat(violations).as("stock audit violations").isEmpty();
         assertThat(audit.jsonPath().getBoolean("ok")).isTrue();
     }
+
+    /** A warehouse's receipt report, with that warehouse's token unless one is given. */
+    public static Response receipt(UUID warehouse, UUID item, int quantity, String eventId) {
+        return receipt(warehouse, item, quantity, eventId, Tokens.warehouse(warehouse));
+    }
+
+    public static Response receipt(UUID warehouse, UUID item, int quantity, String eventId, String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity, "eventId", eventId))
+                .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
+    }
 }

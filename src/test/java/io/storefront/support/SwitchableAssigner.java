@@ -6,8 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import io.storefront.warehouse.NearestWarehouseAssigner;
-import io.storefront.warehouse.WarehouseAssigner;
+import io.storefront.warehouse.assignment.NearestWarehouseAssigner;
+import io.storefront.warehouse.assignment.WarehouseAssigner;
 
 /**
  * The built-in assignment strategy, which a test may switch to "never split an order" (as a smart assignment

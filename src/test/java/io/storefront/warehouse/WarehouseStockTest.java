@@ -2,6 +2,7 @@ package io.storefront.warehouse;
 
 import static io.restassured.RestAssured.given;
 import static io.storefront.support.Api.assertAuditClean;
+import static io.storefront.support.Api.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -227,16 +228,6 @@ class WarehouseStockTest {
         listed.addAll(second.getList("items.itemId"));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(items);
         assertThat(first.getInt("items[0].physicalStock")).isEqualTo(first.getInt("items[0].availableStock"));
-    }
-
-    static Response receipt(UUID warehouse, UUID item, int quantity, String eventId) {
-        return receipt(warehouse, item, quantity, eventId, Tokens.warehouse(warehouse));
-    }
-
-    static Response receipt(UUID warehouse, UUID item, int quantity, String eventId, String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("quantity", quantity, "eventId", eventId))
-                .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
     }
 
     static Response loss(UUID warehouse, UUID item, int quantity, String eventId) {

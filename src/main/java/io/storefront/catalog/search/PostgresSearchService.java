@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
-import io.storefront.shared.Paging;
-import io.storefront.shared.Sql;
+import io.storefront.shared.web.Paging;
+import io.storefront.shared.db.Sql;
 
 /**
  * Search on PostgreSQL: full-text search over name and description ({@code websearch_to_tsquery}, so quotes,

@@ -3,8 +3,8 @@ package io.storefront.catalog.search;
 import java.util.List;
 import java.util.UUID;
 
-import io.storefront.shared.ApiException;
-import io.storefront.shared.Paging;
+import io.storefront.shared.error.ApiException;
+import io.storefront.shared.web.Paging;
 
 /**
  * Where the next page of a search starts: the sort key of the last item of a page and its id (ties are broken by

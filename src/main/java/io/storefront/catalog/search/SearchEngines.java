@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.storefront.catalog.search.lucene.CatalogIndex;
 import io.storefront.catalog.search.lucene.LuceneSearchService;
-import io.storefront.shared.ApiException;
+import io.storefront.shared.error.ApiException;
 
 /**
  * The {@link SearchService} the catalog calls: the Lucene index when it is configured and current, otherwise

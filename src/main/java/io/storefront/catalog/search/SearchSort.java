@@ -2,7 +2,7 @@ package io.storefront.catalog.search;
 
 import java.util.Locale;
 
-import io.storefront.shared.ApiException;
+import io.storefront.shared.error.ApiException;
 
 /** The orders a search can be returned in ({@code ?sort=}); every order breaks ties by item id. */
 public enum SearchSort {

@@ -1,8 +1,0 @@
-package io.storefront.warehouse;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** Body of a receipt or loss report; {@code reason} is required for losses only. */
-@RegisterForReflection
-public record StockReportRequest(Integer quantity, String eventId, String reason) {
-}

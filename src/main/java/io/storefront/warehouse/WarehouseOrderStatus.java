@@ -1,5 +1,0 @@
-package io.storefront.warehouse;
-
-public enum WarehouseOrderStatus {
-    NEW, ACKNOWLEDGED, SHIPPED, CANCELLED
-}

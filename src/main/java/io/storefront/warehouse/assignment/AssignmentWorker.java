@@ -1,0 +1,56 @@
+package io.storefront.warehouse.assignment;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.storefront.order.OrderFulfilment;
+import io.storefront.shared.ShopConfig;
+
+/**
+ * Runs assignment every {@code shop.assignment.interval} on every replica; {@link AssignmentService} makes that
+ * safe. One run assigns up to a batch of due orders, one transaction each.
+ */
+@ApplicationScoped
+public class AssignmentWorker {
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @PostConstruct
+    void registerBacklogGauge() {
+        Gauge.builder("shop.assignment.backlog", this,
+                worker -> QuarkusTransaction.requiringNew().call(worker.fulfilment::waitingForAssignment))
+                .description("Orders PLACED and not yet assigned to warehouses")
+                .register(metrics);
+    }
+
+    @Scheduled(identity = "order-assignment", every = "${shop.assignment.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void assignDueOrders() {
+        try {
+            for (int i = 0; i < config.assignment().batchSize(); i++) {
+                if (assignments.assignNext() == AssignmentService.Outcome.NOTHING_DUE) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            metrics.counter("shop.assignment.failures", "reason", "error").increment();
+            Log.error("Order assignment failed; the next run tries again", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.storefront.warehouse.orders;
+
+public enum WarehouseOrderStatus {
+    NEW, ACKNOWLEDGED, SHIPPED, CANCELLED
+}

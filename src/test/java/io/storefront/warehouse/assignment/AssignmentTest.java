@@ -1,0 +1,181 @@
+package io.storefront.warehouse.assignment;
+
+import static io.storefront.support.Api.assertAuditClean;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.support.Api;
+import io.storefront.support.Fixtures;
+import io.storefront.support.Race;
+import io.storefront.support.SwitchableAssigner;
+
+@QuarkusTest
+class AssignmentTest {
+
+    private static final String WORKER = "order-assignment";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    SwitchableAssigner assigner;
+
+    @AfterEach
+    void auditStaysClean() {
+        assigner.neverSplit(false);
+        scheduler.resume(WORKER);
+        assertAuditClean();
+    }
+
+    @Test
+    void shouldSplitAnOrderIntoOneWarehouseOrderPerWarehouse() {
+        UUID newark = fixtures.warehouse("Split Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Split Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID lamp = fixtures.item("Split Lamp", 0);
+        UUID desk = fixtures.item("Split Desk", 0);
+        fixtures.addStock(lamp, newark, 5);
+        fixtures.addStock(desk, dallas, 5);
+        UUID customer = UUID.randomUUID();
+
+        String orderId = Api.order(customer, Map.of(lamp, 2, desk, 1));
+        List<Map<String, Object>> shipments = Api.awaitShipments(customer, orderId);
+
+        assertThat(shipments).hasSize(2);
+        assertThat(shipments).anySatisfy(s -> {
+            assertThat(s.get("warehouseId")).isEqualTo(newark.toString());
+            assertThat(s.get("lines")).isEqualTo(List.of(Map.of("itemId", lamp.toString(), "quantity", 2)));
+        });
+        assertThat(shipments).anySatisfy(s -> {
+            assertThat(s.get("warehouseId")).isEqualTo(dallas.toString());
+            assertThat(s.get("lines")).isEqualTo(List.of(Map.of("itemId", desk.toString(), "quantity", 1)));
+        });
+        assertThat(fixtures.available(lamp, newark)).isEqualTo(3);
+        assertThat(fixtures.available(desk, dallas)).isEqualTo(4);
+        assertThat(decisionRule(orderId)).isEqualTo("fewest-warehouses-nearest-first");
+    }
+
+    @Test
+    void shouldChooseTheNearestWarehouseThatCanServeTheWholeOrder() {
+        UUID newark = fixtures.warehouse("Near Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID reno = fixtures.warehouse("Near Reno", "Reno", "NV", 39.53, -119.81);
+        UUID chair = fixtures.item("Nearest Chair", 0);
+        fixtures.addStock(chair, newark, 5);
+        fixtures.addStock(chair, reno, 5);
+
+        UUID east = UUID.randomUUID();
+        String eastOrder = Api.order(east, Map.of(chair, 2), Api.addressIn("Trenton", "NJ"));
+        UUID west = UUID.randomUUID();
+        String westOrder = Api.order(west, Map.of(chair, 2), Api.addressIn("Sacramento", "CA"));
+
+        assertThat(Api.awaitShipments(east, eastOrder)).singleElement()
+                .satisfies(s -> assertThat(s.get("warehouseId")).isEqualTo(newark.toString()));
+        assertThat(Api.awaitShipments(west, westOrder)).singleElement()
+                .satisfies(s -> assertThat(s.get("warehouseId")).isEqualTo(reno.toString()));
+        assertThat(decisionRule(eastOrder)).isEqualTo("nearest-single-warehouse");
+    }
+
+    @Test
+    void shouldPreferOneFartherWarehouseOverSplittingBetweenNearerOnes() {
+        UUID newark = fixtures.warehouse("Whole Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID reno = fixtures.warehouse("Whole Reno", "Reno", "NV", 39.53, -119.81);
+        UUID sofa = fixtures.item("Whole Sofa", 0);
+        fixtures.addStock(sofa, newark, 1);
+        fixtures.addStock(sofa, reno, 5);
+        UUID customer = UUID.randomUUID();
+
+        String orderId = Api.order(customer, Map.of(sofa, 3), Api.addressIn("Trenton", "NJ"));
+
+        assertThat(Api.awaitShipments(customer, orderId)).singleElement()
+                .satisfies(s -> assertThat(s.get("warehouseId")).isEqualTo(reno.toString()));
+    }
+
+    @Test
+    void shouldKeepAnUnservableOrderWaitingAndAssignItPromptlyWhenStockArrives() {
+        // A strategy that never splits an order (as a smart service might decide): 1 + 1 units in two
+        // warehouses cannot serve an order of 2 until one warehouse receives more.
+        assigner.neverSplit(true);
+        UUID newark = fixtures.warehouse("Wait Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Wait Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID bike = fixtures.item("Waiting Bike", 0);
+        fixtures.addStock(bike, newark, 1);
+        fixtures.addStock(bike, dallas, 1);
+        UUID customer = UUID.randomUUID();
+
+        String orderId = Api.order(customer, Map.of(bike, 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixtures.queryInt(
+                "SELECT assignment_attempts FROM customer_order WHERE id = ?::uuid", orderId) >= 1);
+        assertThat(decisionRule(orderId)).isEqualTo("waiting-for-stock");
+        assertThat(fixtures.queryInt("SELECT count(*) FROM customer_order WHERE id = ?::uuid AND status = 'PLACED' "
+                + "AND next_assignment_at > now() + interval '2 seconds'", orderId)).isEqualTo(1);
+
+        Api.receipt(newark, bike, 1, UUID.randomUUID().toString()).then().statusCode(201);
+
+        List<Map<String, Object>> shipments = await().atMost(Duration.ofSeconds(3))
+                .until(() -> Api.as(customer).get("/api/v1/orders/{id}", orderId).jsonPath()
+                        .<Map<String, Object>>getList("shipments"), list -> !list.isEmpty());
+        assertThat(shipments).singleElement()
+                .satisfies(s -> assertThat(s.get("warehouseId")).isEqualTo(newark.toString()));
+        assertThat(fixtures.available(bike, newark)).isZero();
+    }
+
+    @Test
+    void shouldNeverAssignAnOrderTwiceWhenWorkersRunAtOnce() {
+        scheduler.pause(WORKER);
+        UUID newark = fixtures.warehouse("Twice Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Twice Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID kettle = fixtures.item("Twice Kettle", 0);
+        UUID mug = fixtures.item("Twice Mug", 0);
+        fixtures.addStock(kettle, newark, 30);
+        fixtures.addStock(mug, dallas, 30);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            orders.add(Api.order(UUID.randomUUID(), Map.of(kettle, 1, mug, 2)));
+        }
+
+        List<Callable<Integer>> workers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            workers.add(() -> {
+                int runs = 0;
+                while (assignments.assignNext() != AssignmentService.Outcome.NOTHING_DUE) {
+                    runs++;
+                }
+                return runs;
+            });
+        }
+        Race.run(workers);
+
+        // Each order exactly once: one warehouse order per warehouse, and the stock taken once.
+        for (String order : orders) {
+            assertThat(fixtures.queryInt("SELECT count(*) FROM warehouse_order WHERE order_id = ?::uuid", order))
+                    .isEqualTo(2);
+        }
+        assertThat(fixtures.available(kettle, newark)).isEqualTo(30 - 12);
+        assertThat(fixtures.available(mug, dallas)).isEqualTo(30 - 24);
+    }
+
+    private String decisionRule(String orderId) {
+        return Optional.ofNullable(fixtures.queryText(
+                "SELECT assignment_decision->>'rule' FROM customer_order WHERE id = ?::uuid", orderId)).orElse("");
+    }
+}
