@@ -2,7 +2,7 @@ package io.storefront.support;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.storefront.shared.Transactions;
+import io.storefront.shared.db.Transactions;
 
 /** The transaction retry counter ({@link Transactions#RETRIES}): how often a deadlock was hidden from a client. */
 public final class Retries {

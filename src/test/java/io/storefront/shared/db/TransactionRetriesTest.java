@@ -1,4 +1,4 @@
-package io.storefront.shared;
+package io.storefront.shared.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
