@@ -45,12 +45,11 @@ public class CartService {
     public CartView cart(UUID customerId) {
         return sql.run(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, coalesce(s.aggregated, 0)
+                    SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, %s
                     FROM cart_line l
                     JOIN item i ON i.id = l.item_id
-                    LEFT JOIN item_stock s ON s.item_id = l.item_id
                     WHERE l.customer_id = ?
-                    ORDER BY l.added_at, l.item_id""")) {
+                    ORDER BY l.added_at, l.item_id""".formatted(StockLevels.aggregatedOf("l.item_id")))) {
                 statement.setObject(1, customerId);
                 List<CartView.Line> lines = new ArrayList<>();
                 long total = 0;

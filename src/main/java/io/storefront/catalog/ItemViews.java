@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.storefront.shared.web.Money;
 import io.storefront.shared.db.Sql;
+import io.storefront.stock.StockLevels;
 
 /**
  * Items as the API shows them, read fresh from PostgreSQL with their live stock in one primary-key read: an item
@@ -33,9 +34,9 @@ class ItemViews {
         Map<UUID, ItemView> byId = new HashMap<>();
         sql.run(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT i.id, i.name, i.description, i.price_amount, i.currency, coalesce(s.aggregated, 0)
-                    FROM item i LEFT JOIN item_stock s ON s.item_id = i.id
-                    WHERE i.id = ANY (?)""")) {
+                    SELECT i.id, i.name, i.description, i.price_amount, i.currency, %s
+                    FROM item i
+                    WHERE i.id = ANY (?)""".formatted(StockLevels.aggregatedOf("i.id")))) {
                 select.setArray(1, Sql.uuids(connection, ids));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

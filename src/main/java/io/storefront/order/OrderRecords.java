@@ -32,6 +32,9 @@ import io.storefront.shared.db.Sql;
 class OrderRecords {
 
     @Inject
+    Shipments shipments;
+
+    @Inject
     Sql sql;
 
     @Inject
@@ -112,7 +115,7 @@ class OrderRecords {
                     }
                 }
             }
-            Map<UUID, List<OrderView.Shipment>> shipments = shipments(connection, orderIds);
+            Map<UUID, List<OrderView.Shipment>> shipments = this.shipments.of(orderIds);
             Map<UUID, OrderView> views = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT id, status, total_amount, currency, shipping_address::text, created_at
@@ -162,35 +165,5 @@ class OrderRecords {
 
     Address address(String text) {
         return json.read(text, Address.class);
-    }
-
-    private static Map<UUID, List<OrderView.Shipment>> shipments(java.sql.Connection connection,
-            Collection<UUID> orderIds) throws SQLException {
-        Map<UUID, Map<UUID, OrderView.Shipment>> byOrder = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT w.order_id, w.id, w.warehouse_id, w.status, l.item_id, l.quantity
-                FROM warehouse_order w JOIN warehouse_order_line l ON l.warehouse_order_id = w.id
-                WHERE w.order_id = ANY (?) ORDER BY w.order_id, w.created_at, w.id, l.item_id""")) {
-            select.setArray(1, Sql.uuids(connection, orderIds));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    UUID orderId = rows.getObject(1, UUID.class);
-                    UUID warehouseOrderId = rows.getObject(2, UUID.class);
-                    byOrder.computeIfAbsent(orderId, id -> new LinkedHashMap<>())
-                            .computeIfAbsent(warehouseOrderId, id -> {
-                                try {
-                                    return new OrderView.Shipment(id, rows.getObject(3, UUID.class),
-                                            rows.getString(4), new ArrayList<>());
-                                } catch (SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            })
-                            .lines().add(new OrderView.ShipmentLine(rows.getObject(5, UUID.class), rows.getInt(6)));
-                }
-            }
-        }
-        Map<UUID, List<OrderView.Shipment>> shipments = new LinkedHashMap<>();
-        byOrder.forEach((orderId, byId) -> shipments.put(orderId, List.copyOf(byId.values())));
-        return shipments;
     }
 }

@@ -18,6 +18,27 @@ public class StockLevels {
     @Inject
     Sql sql;
 
+    /** One warehouse's available stock of one item. */
+    public record Available(UUID warehouseId, UUID itemId, int quantity) {
+    }
+
+    /**
+     * A SQL expression for the aggregated stock of the item whose id is in {@code itemIdColumn} (0 without a stock
+     * row), for features that show stock beside their own rows in one statement (a search page, a cart).
+     */
+    public static String aggregatedOf(String itemIdColumn) {
+        return "coalesce((SELECT s.aggregated FROM item_stock s WHERE s.item_id = " + itemIdColumn + "), 0)";
+    }
+
+    /** Every (warehouse, item) row with available stock of the given items, by warehouse: assignment's candidates. */
+    public List<Available> availableOf(Collection<UUID> itemIds) {
+        return sql.list("""
+                SELECT warehouse_id, item_id, available FROM warehouse_stock
+                WHERE item_id = ANY (?) AND available > 0 ORDER BY warehouse_id, item_id""",
+                row -> new Available(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3)),
+                Sql.array("uuid", itemIds));
+    }
+
     /** Current aggregated stock of the given items (items without a stock row are absent). */
     public Map<UUID, Integer> aggregated(Collection<UUID> itemIds) {
         if (itemIds.isEmpty()) {

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.storefront.stock.StockLevels;
 import io.storefront.stock.StockMoves;
 import io.storefront.stock.StockDelta;
 import io.storefront.order.OrderFulfilment;
@@ -49,6 +50,9 @@ public class AssignmentService {
 
     @Inject
     StockMoves stock;
+
+    @Inject
+    StockLevels levels;
 
     @Inject
     WarehouseOrderService warehouseOrders;
@@ -177,28 +181,19 @@ public class AssignmentService {
 
     /** Every warehouse holding any of the items, with its available stock of them. */
     private List<WarehouseAssigner.Candidate> candidates(java.util.Set<UUID> items) {
-        return sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT s.warehouse_id, s.item_id, s.available, w.address::text, w.latitude, w.longitude
-                    FROM warehouse_stock s JOIN warehouse w ON w.id = s.warehouse_id
-                    WHERE s.item_id = ANY (?) AND s.available > 0
-                    ORDER BY s.warehouse_id""")) {
-                select.setArray(1, Sql.uuids(connection, items));
-                Map<UUID, WarehouseAssigner.Candidate> byWarehouse = new LinkedHashMap<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        UUID warehouseId = rows.getObject(1, UUID.class);
-                        Double latitude = rows.getObject(5) == null ? null : rows.getDouble(5);
-                        Double longitude = rows.getObject(6) == null ? null : rows.getDouble(6);
-                        String address = rows.getString(4);
-                        byWarehouse.computeIfAbsent(warehouseId, id -> new WarehouseAssigner.Candidate(id,
-                                json.read(address, Address.class), latitude, longitude, new HashMap<>()))
-                                .available().put(rows.getObject(2, UUID.class), rows.getInt(3));
-                    }
-                }
-                return List.copyOf(byWarehouse.values());
-            }
-        });
+        List<StockLevels.Available> available = levels.availableOf(items);
+        if (available.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, WarehouseAssigner.Candidate> byWarehouse = new LinkedHashMap<>();
+        sql.list("SELECT id, address::text, latitude, longitude FROM warehouse WHERE id = ANY (?) ORDER BY id",
+                row -> byWarehouse.put(row.getObject(1, UUID.class), new WarehouseAssigner.Candidate(
+                        row.getObject(1, UUID.class), json.read(row.getString(2), Address.class),
+                        row.getObject(3) == null ? null : row.getDouble(3),
+                        row.getObject(4) == null ? null : row.getDouble(4), new HashMap<>())),
+                Sql.array("uuid", available.stream().map(StockLevels.Available::warehouseId).distinct().toList()));
+        available.forEach(row -> byWarehouse.get(row.warehouseId()).available().put(row.itemId(), row.quantity()));
+        return List.copyOf(byWarehouse.values());
     }
 
     /** A plan from another strategy is checked: it must ship exactly the ordered quantities. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 
 import io.quarkus.logging.Log;
+import io.storefront.catalog.Item;
 import io.storefront.order.OrderFulfilment;
 import io.storefront.shared.db.Json;
 import io.storefront.shared.error.ApiException;
@@ -109,7 +110,7 @@ public class StockReports {
     /** Writes the event row; false if the eventId is already taken (after waiting for its writer to finish). */
     private boolean claimEvent(UUID eventId, UUID warehouseId, UUID itemId, String kind, int quantity, String reason,
             Instant now) {
-        if (sql.optional("SELECT 1 FROM item WHERE id = ?", row -> Boolean.TRUE, itemId).isEmpty()) {
+        if (Item.findById(itemId) == null) {
             throw ApiException.notFound("Item " + itemId);
         }
         return sql.update("""
