@@ -17,6 +17,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,16 @@ class ArchitectureTest {
                     .toList();
         }
         assertThat(writers).containsExactly("io/storefront/stock/StockMoves.java");
+    }
+
+    /** One transaction style: business actions through Transactions.retrying, background reads through reading. */
+    @Test
+    void onlyTransactionsShouldOpenTransactions() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.storefront.shared.db.Transactions")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.narayana.jta.QuarkusTransaction")
+                .check(CLASSES);
+        noClasses().should().beAnnotatedWith("jakarta.transaction.Transactional").check(CLASSES);
+        noMethods().should().beAnnotatedWith("jakarta.transaction.Transactional").check(CLASSES);
     }
 
     /** Which package owns each table: only its classes name the table in SQL. */

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
+import io.storefront.shared.db.Transactions;
 import io.storefront.catalog.StockView;
 import io.storefront.shared.error.ApiException;
 import io.storefront.shared.error.ErrorCode;
@@ -68,8 +68,11 @@ public class CartService {
     }
 
     /** Sets the line to {@code quantity}; 0 removes it. */
-    @Transactional
     public CartView setQuantity(UUID customerId, UUID itemId, Integer quantity) {
+        return Transactions.retrying("Cart line", () -> setQuantityNow(customerId, itemId, quantity));
+    }
+
+    private CartView setQuantityNow(UUID customerId, UUID itemId, Integer quantity) {
         int max = config.cart().maxQuantityPerLine();
         if (quantity == null) {
             throw ApiException.validation("quantity", "'quantity' is required");
@@ -107,8 +110,11 @@ public class CartService {
         return cart(customerId);
     }
 
-    @Transactional
     public CartView remove(UUID customerId, UUID itemId) {
+        return Transactions.retrying("Cart line removal", () -> removeNow(customerId, itemId));
+    }
+
+    private CartView removeNow(UUID customerId, UUID itemId) {
         refuseDuringCheckout(customerId);
         if (stock.aggregated(List.of(itemId)).isEmpty()) {
             throw ApiException.notFound("Item " + itemId);

@@ -18,6 +18,7 @@ import io.storefront.shared.web.Money;
 import io.storefront.shared.web.Page;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.db.Sql;
+import io.storefront.shared.db.Transactions;
 import io.storefront.stock.StockLevels;
 import io.storefront.stock.StockMoves;
 
@@ -81,12 +82,12 @@ public class CatalogService {
      */
     public ItemView create(ItemRequest request) {
         ItemRequest valid = validate(request);
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> insert(valid));
+        return Transactions.retrying("Item create", () -> insert(valid));
     }
 
     public ItemView update(UUID id, ItemRequest request) {
         ItemRequest valid = validate(request);
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> change(id, valid));
+        return Transactions.retrying("Item update", () -> change(id, valid));
     }
 
     private ItemView insert(ItemRequest valid) {

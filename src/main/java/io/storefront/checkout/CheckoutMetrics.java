@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.storefront.shared.db.Transactions;
 import io.storefront.shared.db.Sql;
 
 /**
@@ -40,6 +40,6 @@ public class CheckoutMetrics {
                 ? "SELECT coalesce(sum(l.quantity), 0) FROM checkout JOIN checkout_line l ON l.checkout_id = checkout.id "
                         + "WHERE " + condition
                 : "SELECT count(*) FROM checkout WHERE " + condition;
-        return QuarkusTransaction.requiringNew().call(() -> sql.one(select, row -> row.getDouble(1), clock.instant()));
+        return Transactions.reading(() -> sql.one(select, row -> row.getDouble(1), clock.instant()));
     }
 }

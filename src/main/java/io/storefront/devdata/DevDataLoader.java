@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.storefront.shared.db.Transactions;
 import io.storefront.shared.db.Sql;
 import io.storefront.devdata.SampleCatalog.Catalog;
 import io.storefront.devdata.SampleCatalog.Item;
@@ -57,7 +57,7 @@ public class DevDataLoader {
     StockMoves stock;
 
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(this::loadIfEmpty);
+        Transactions.retrying("Sample catalog load", this::loadIfEmpty);
     }
 
     void loadIfEmpty() {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.storefront.shared.db.Transactions;
 import io.storefront.shared.db.Sql;
 
 /**
@@ -38,7 +38,7 @@ public class BackgroundJobsHealth implements HealthCheck {
     public HealthCheckResponse call() {
         Instant limit = clock.instant().minus(config.health().maxJobLag());
         try {
-            long[] late = QuarkusTransaction.requiringNew().call(() -> sql.run(connection -> {
+            long[] late = Transactions.reading(() -> sql.run(connection -> {
                 try (PreparedStatement select = connection.prepareStatement("""
                         SELECT (SELECT count(*) FROM checkout WHERE status = 'ACTIVE' AND expires_at < ?),
                                (SELECT count(*) FROM customer_order WHERE status = 'PLACED' AND next_assignment_at < ?)""")) {

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.storefront.shared.db.Transactions;
 import io.storefront.shared.db.Sql;
 
 /**
@@ -95,7 +95,7 @@ public class StockAudit {
     }
 
     public Report run() {
-        List<Map<String, Object>> violations = QuarkusTransaction.requiringNew().call(() -> sql.run(connection -> {
+        List<Map<String, Object>> violations = Transactions.reading(() -> sql.run(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
             }

@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 
 import io.quarkus.logging.Log;
+import io.storefront.shared.db.Transactions;
 import io.storefront.shared.db.Json;
 import io.storefront.shared.web.Address;
 import io.storefront.shared.error.ApiException;
@@ -30,8 +30,11 @@ public class WarehouseService {
     @Inject
     Clock clock;
 
-    @Transactional
     public WarehouseView create(WarehouseRequest request) {
+        return Transactions.retrying("Warehouse create", () -> createNow(request));
+    }
+
+    private WarehouseView createNow(WarehouseRequest request) {
         if (request == null) {
             throw ApiException.validation("body", "A request body is required");
         }

@@ -26,6 +26,14 @@ public final class Transactions {
     private Transactions() {
     }
 
+    /**
+     * Runs a read outside any request's transaction (a gauge, a health check, the audit) in a transaction of its
+     * own; reads take no row locks, so there is nothing to retry.
+     */
+    public static <T> T reading(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
+    }
+
     /** {@link #retrying(String, Supplier)} for an action with no result. */
     public static void retrying(String action, Runnable work) {
         retrying(action, () -> {

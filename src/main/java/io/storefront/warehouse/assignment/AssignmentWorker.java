@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.storefront.shared.db.Transactions;
 import io.storefront.order.OrderFulfilment;
 import io.storefront.shared.ShopConfig;
 
@@ -34,7 +34,7 @@ public class AssignmentWorker {
     @PostConstruct
     void registerBacklogGauge() {
         Gauge.builder("shop.assignment.backlog", this,
-                worker -> QuarkusTransaction.requiringNew().call(worker.fulfilment::waitingForAssignment))
+                worker -> Transactions.reading(worker.fulfilment::waitingForAssignment))
                 .description("Orders PLACED and not yet assigned to warehouses")
                 .register(metrics);
     }
