@@ -36,6 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.shared.ShopConfig;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
 
@@ -61,6 +62,9 @@ class WebhookDeliveryTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    ShopConfig config;
 
     Receiver receiver;
 
@@ -144,12 +148,15 @@ class WebhookDeliveryTest {
         scheduler.pause(JOB);
         UUID warehouse = webhookWarehouse(receiver.url());
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        // More than two batches, so that both runs find due rows and must share them.
+        int batch = config.outbox().batchSize();
+        for (int i = 0; i < 2 * batch + 10; i++) {
             ids.add(Long.toString(notify(warehouse, payload())));
         }
 
         Callable<Integer> round = delivery::deliverBatch;
-        Race.run(List.of(round, round));
+        List<Integer> claimed = Race.run(List.of(round, round));
+        assertThat(claimed).as("rows each run claimed").containsExactly(batch, batch);
         // Rows other tests left behind may have taken places in those two batches: the job delivers the rest.
         scheduler.resume(JOB);
         await().atMost(PATIENCE).until(() -> fixtures.queryInt(
@@ -165,7 +172,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldBackOffExponentiallyWithBoundedJitterUpToTheMaximum() {
+        Duration base = config.outbox().retryBase();
+        Duration max = config.outbox().retryMax();
+        for (int sample = 0; sample < 200; sample++) {
+            assertThat(delivery.backoff(1)).isBetween(base, base.plus(base.dividedBy(5)));
+            assertThat(delivery.backoff(2)).isBetween(base.multipliedBy(2), base.multipliedBy(2).plus(base.multipliedBy(2).dividedBy(5)));
+            assertThat(delivery.backoff(4)).isBetween(base.multipliedBy(8), base.multipliedBy(8).plus(base.multipliedBy(8).dividedBy(5)));
+            assertThat(delivery.backoff(60)).isBetween(max, max.plus(max.dividedBy(5)));
+        }
+    }
+
+    @Test
     void shouldCountUndeliveredNotificationsInTheBacklogGauge() {
+        scheduler.pause(JOB);
+        double before = metrics.get("shop.outbox.backlog").gauge().value();
         UUID warehouse = webhookWarehouse(receiver.url());
         for (int i = 0; i < 3; i++) {
             // Due in an hour: nothing delivers them while the test looks.
@@ -174,7 +195,9 @@ class WebhookDeliveryTest {
                     warehouse, payload());
         }
 
-        assertThat(metrics.get("shop.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(3);
+        // Nothing is delivered while the job is paused: the three new rows are in the gauge.
+        assertThat(metrics.get("shop.outbox.backlog").gauge().value() - before).isGreaterThanOrEqualTo(3);
+        scheduler.resume(JOB);
     }
 
     private UUID webhookWarehouse(String webhookUrl) {
