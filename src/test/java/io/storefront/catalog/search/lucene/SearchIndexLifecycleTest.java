@@ -120,7 +120,7 @@ class SearchIndexLifecycleTest {
                 + "created_at, updated_at) VALUES (?, ?, 'Added while the index was down', 1000, 'USD', now(), now())",
                 whileDown, "While Down Lamp " + m));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEngine("lucene", "READY"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEngine("lucene", "READY"));
         assertThat(GatedChangeFeed.FULL_READS.get()).as("no rebuild").isEqualTo(fullReads);
         given().queryParam("q", m + " lamp").get("/api/v1/items").then().statusCode(200)
                 .body("items.size()", equalTo(2)).body("items.id", hasItem(whileDown.toString()));
