@@ -1,7 +1,5 @@
 package io.storefront.cart;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,28 +41,20 @@ public class CartService {
     Clock clock;
 
     public CartView cart(UUID customerId) {
-        return sql.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, %s
-                    FROM cart_line l
-                    JOIN item i ON i.id = l.item_id
-                    WHERE l.customer_id = ?
-                    ORDER BY l.added_at, l.item_id""".formatted(StockLevels.aggregatedOf("l.item_id")))) {
-                statement.setObject(1, customerId);
-                List<CartView.Line> lines = new ArrayList<>();
-                long total = 0;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        int quantity = rows.getInt(3);
-                        long price = rows.getLong(4);
-                        total += quantity * price;
-                        lines.add(new CartView.Line(rows.getObject(1, UUID.class), rows.getString(2), quantity,
-                                Money.of(price, rows.getString(5)), StockView.of(rows.getInt(6))));
-                    }
-                }
-                return new CartView(lines, Money.of(total, config.currency()));
-            }
-        });
+        List<CartView.Line> lines = sql.list("""
+                SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, %s
+                FROM cart_line l
+                JOIN item i ON i.id = l.item_id
+                WHERE l.customer_id = ?
+                ORDER BY l.added_at, l.item_id""".formatted(StockLevels.aggregatedOf("l.item_id")),
+                row -> new CartView.Line(row.getObject(1, UUID.class), row.getString(2), row.getInt(3),
+                        Money.of(row.getLong(4), row.getString(5)), StockView.of(row.getInt(6))),
+                customerId);
+        long total = 0;
+        for (CartView.Line line : lines) {
+            total += line.quantity() * line.unitPrice().amount();
+        }
+        return new CartView(lines, Money.of(total, config.currency()));
     }
 
     /** Sets the line to {@code quantity}; 0 removes it. */
@@ -93,20 +83,16 @@ public class CartService {
             throw ApiException.conflict(ErrorCode.OUT_OF_STOCK, "Only " + available + " left of item " + itemId,
                     Map.of("itemId", itemId, "available", available, "requested", quantity));
         }
-        sql.run(connection -> {
-            int lines = Sql.update(connection, """
-                    INSERT INTO cart_line (customer_id, item_id, quantity, added_at)
-                    SELECT ?, ?, ?, ?
-                    WHERE (SELECT count(*) FROM cart_line WHERE customer_id = ? AND item_id <> ?) < ?
-                    ON CONFLICT (customer_id, item_id) DO UPDATE SET quantity = excluded.quantity""",
-                    customerId, itemId, quantity, clock.instant().atOffset(java.time.ZoneOffset.UTC), customerId, itemId,
-                    config.cart().maxLines());
-            if (lines == 0) {
-                throw ApiException.conflict(ErrorCode.CART_FULL,
-                        "A cart holds at most " + config.cart().maxLines() + " different items");
-            }
-            return lines;
-        });
+        int lines = sql.update("""
+                INSERT INTO cart_line (customer_id, item_id, quantity, added_at)
+                SELECT ?, ?, ?, ?
+                WHERE (SELECT count(*) FROM cart_line WHERE customer_id = ? AND item_id <> ?) < ?
+                ON CONFLICT (customer_id, item_id) DO UPDATE SET quantity = excluded.quantity""",
+                customerId, itemId, quantity, clock.instant(), customerId, itemId, config.cart().maxLines());
+        if (lines == 0) {
+            throw ApiException.conflict(ErrorCode.CART_FULL,
+                    "A cart holds at most " + config.cart().maxLines() + " different items");
+        }
         return cart(customerId);
     }
 
@@ -127,14 +113,9 @@ public class CartService {
     public void removeOrdered(UUID customerId, Iterable<UUID> itemIds) {
         List<UUID> ids = new ArrayList<>();
         itemIds.forEach(ids::add);
-        sql.run(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM cart_line WHERE customer_id = ? AND item_id = ANY (?)")) {
-                statement.setObject(1, customerId);
-                statement.setArray(2, Sql.uuids(connection, ids));
-                return statement.executeUpdate();
-            }
-        });
+        // No flush here (sql.update would flush the order's pending entities): the delete needs none of them.
+        sql.run(connection -> Sql.update(connection,
+                "DELETE FROM cart_line WHERE customer_id = ? AND item_id = ANY (?)", customerId, Sql.array("uuid", ids)));
     }
 
     private void refuseDuringCheckout(UUID customerId) {
@@ -145,7 +126,6 @@ public class CartService {
     }
 
     private void removeLine(UUID customerId, UUID itemId) {
-        sql.run(connection -> Sql.update(connection, "DELETE FROM cart_line WHERE customer_id = ? AND item_id = ?",
-                customerId, itemId));
+        sql.update("DELETE FROM cart_line WHERE customer_id = ? AND item_id = ?", customerId, itemId);
     }
 }

@@ -1,7 +1,5 @@
 package io.storefront.catalog;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,22 +30,16 @@ class ItemViews {
             return List.of();
         }
         Map<UUID, ItemView> byId = new HashMap<>();
-        sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT i.id, i.name, i.description, i.price_amount, i.currency, %s
-                    FROM item i
-                    WHERE i.id = ANY (?)""".formatted(StockLevels.aggregatedOf("i.id")))) {
-                select.setArray(1, Sql.uuids(connection, ids));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        UUID id = rows.getObject(1, UUID.class);
-                        byId.put(id, new ItemView(id, rows.getString(2), rows.getString(3),
-                                Money.of(rows.getLong(4), rows.getString(5)), StockView.of(rows.getInt(6))));
-                    }
-                }
-                return null;
-            }
-        });
+        sql.list("""
+                SELECT i.id, i.name, i.description, i.price_amount, i.currency, %s
+                FROM item i
+                WHERE i.id = ANY (?)""".formatted(StockLevels.aggregatedOf("i.id")),
+                row -> {
+                    UUID id = row.getObject(1, UUID.class);
+                    return byId.put(id, new ItemView(id, row.getString(2), row.getString(3),
+                            Money.of(row.getLong(4), row.getString(5)), StockView.of(row.getInt(6))));
+                },
+                Sql.array("uuid", ids));
         List<ItemView> views = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             ItemView view = byId.get(id);

@@ -1,11 +1,8 @@
 package io.storefront.order;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,17 +40,11 @@ public class OrderFulfilment {
      */
     public Optional<Claimed> claimNextDue() {
         Instant now = clock.instant();
-        Optional<UUID> claimed = sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id FROM customer_order
-                    WHERE status = 'PLACED' AND next_assignment_at <= ?
-                    ORDER BY next_assignment_at LIMIT 1 FOR UPDATE SKIP LOCKED""")) {
-                select.setObject(1, now.atOffset(ZoneOffset.UTC));
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.<UUID>empty();
-                }
-            }
-        });
+        Optional<UUID> claimed = sql.optional("""
+                SELECT id FROM customer_order
+                WHERE status = 'PLACED' AND next_assignment_at <= ?
+                ORDER BY next_assignment_at LIMIT 1 FOR UPDATE SKIP LOCKED""",
+                row -> row.getObject(1, UUID.class), now);
         return claimed.map(id -> {
             CustomerOrder order = CustomerOrder.findById(id);
             return new Claimed(id, records.quantities(id), records.address(order.shippingAddress), order.createdAt,
@@ -100,7 +91,7 @@ public class OrderFulfilment {
                 WHERE id IN (SELECT o.id FROM customer_order o JOIN order_line l ON l.order_id = o.id
                              WHERE l.item_id = ? AND o.status = 'PLACED' AND o.next_assignment_at > ?
                              FOR UPDATE OF o SKIP LOCKED)""",
-                now.atOffset(ZoneOffset.UTC), itemId, now.atOffset(ZoneOffset.UTC)));
+                now, itemId, now));
     }
 
     public long waitingForAssignment() {

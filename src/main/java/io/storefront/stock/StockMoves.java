@@ -1,8 +1,6 @@
 package io.storefront.stock;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,14 +68,9 @@ public class StockMoves {
         if (itemIds.isEmpty()) {
             return;
         }
-        sql.runAfterFlush(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO item_stock (item_id, aggregated, updated_at)
-                    SELECT id, 0, now() FROM unnest(?::uuid[]) AS t(id) ORDER BY id""")) {
-                insert.setArray(1, Sql.uuids(connection, itemIds));
-                return insert.executeUpdate();
-            }
-        });
+        sql.update("""
+                INSERT INTO item_stock (item_id, aggregated, updated_at)
+                SELECT id, 0, now() FROM unnest(?::uuid[]) AS t(id) ORDER BY id""", Sql.array("uuid", itemIds));
     }
 
     /**
@@ -86,29 +79,20 @@ public class StockMoves {
      */
     public Reservation reserve(Map<UUID, Integer> wanted) {
         SortedMap<UUID, Integer> ordered = new TreeMap<>(wanted);
-        return sql.run(connection -> {
-            Map<UUID, Integer> before = new HashMap<>();
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE")) {
-                lock.setArray(1, Sql.uuids(connection, ordered.keySet()));
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        before.put(rows.getObject(1, UUID.class), rows.getInt(2));
-                    }
-                }
+        Map<UUID, Integer> before = new HashMap<>();
+        sql.list("SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE",
+                row -> before.put(row.getObject(1, UUID.class), row.getInt(2)), Sql.array("uuid", ordered.keySet()));
+        SortedMap<UUID, Integer> taken = new TreeMap<>();
+        ordered.forEach((item, quantity) -> {
+            if (before.getOrDefault(item, 0) >= quantity) {
+                taken.put(item, -quantity);
             }
-            SortedMap<UUID, Integer> taken = new TreeMap<>();
-            ordered.forEach((item, quantity) -> {
-                if (before.getOrDefault(item, 0) >= quantity) {
-                    taken.put(item, -quantity);
-                }
-            });
-            if (!taken.isEmpty() && changeAggregated(connection, taken) != taken.size()) {
-                throw new IllegalStateException("Locked stock rows changed under the lock");
-            }
-            taken.replaceAll((item, delta) -> -delta);
-            return new Reservation(taken, before);
         });
+        if (!taken.isEmpty() && sql.run(connection -> changeAggregated(connection, taken)) != taken.size()) {
+            throw new IllegalStateException("Locked stock rows changed under the lock");
+        }
+        taken.replaceAll((item, delta) -> -delta);
+        return new Reservation(taken, before);
     }
 
     /**
@@ -149,7 +133,8 @@ public class StockMoves {
         }
         return sql.runAfterFlush(connection -> {
             List<WarehouseStockLevel> levels = new ArrayList<>(rows.size());
-            try (PreparedStatement upsert = connection.prepareStatement("""
+            Map<List<UUID>, WarehouseStockLevel> after = new HashMap<>();
+            sql.list("""
                     INSERT INTO warehouse_stock (item_id, warehouse_id, physical, available, updated_at)
                     SELECT item_id, warehouse_id, quantity, quantity, now()
                     FROM unnest(?::uuid[], ?::uuid[], ?::int[]) AS t(item_id, warehouse_id, quantity)
@@ -158,18 +143,14 @@ public class StockMoves {
                         physical = warehouse_stock.physical + excluded.physical,
                         available = warehouse_stock.available + excluded.available,
                         updated_at = excluded.updated_at
-                    RETURNING item_id, warehouse_id, physical, available""")) {
-                bindDeltas(connection, upsert, rows);
-                Map<List<UUID>, WarehouseStockLevel> after = new HashMap<>();
-                try (ResultSet result = upsert.executeQuery()) {
-                    while (result.next()) {
-                        UUID item = result.getObject(1, UUID.class);
-                        after.put(List.of(item, result.getObject(2, UUID.class)),
-                                new WarehouseStockLevel(item, result.getInt(3), result.getInt(4)));
-                    }
-                }
-                rows.forEach(row -> levels.add(after.get(List.of(row.itemId(), row.warehouseId()))));
-            }
+                    RETURNING item_id, warehouse_id, physical, available""",
+                    row -> {
+                        UUID item = row.getObject(1, UUID.class);
+                        return after.put(List.of(item, row.getObject(2, UUID.class)),
+                                new WarehouseStockLevel(item, row.getInt(3), row.getInt(4)));
+                    },
+                    deltaArrays(rows));
+            rows.forEach(row -> levels.add(after.get(List.of(row.itemId(), row.warehouseId()))));
             if (changeAggregated(connection, items) != items.size()) {
                 throw new IllegalStateException("Aggregated stock rows of " + items.keySet() + " are missing");
             }
@@ -185,23 +166,13 @@ public class StockMoves {
      */
     public WarehouseStockLevel lose(UUID itemId, UUID warehouseId, int quantity) {
         return sql.runAfterFlush(connection -> {
-            WarehouseStockLevel level;
-            try (PreparedStatement update = connection.prepareStatement("""
+            WarehouseStockLevel level = sql.optional("""
                     UPDATE warehouse_stock SET physical = physical - ?, available = available - ?, updated_at = now()
                     WHERE item_id = ? AND warehouse_id = ? AND available >= ?
-                    RETURNING physical, available""")) {
-                update.setInt(1, quantity);
-                update.setInt(2, quantity);
-                update.setObject(3, itemId);
-                update.setObject(4, warehouseId);
-                update.setInt(5, quantity);
-                try (ResultSet rows = update.executeQuery()) {
-                    if (!rows.next()) {
-                        throw insufficient(itemId, warehouseId, quantity);
-                    }
-                    level = new WarehouseStockLevel(itemId, rows.getInt(1), rows.getInt(2));
-                }
-            }
+                    RETURNING physical, available""",
+                    row -> new WarehouseStockLevel(itemId, row.getInt(1), row.getInt(2)),
+                    quantity, quantity, itemId, warehouseId, quantity)
+                    .orElseThrow(() -> insufficient(itemId, warehouseId, quantity));
             if (changeAggregated(connection, new TreeMap<>(Map.of(itemId, -quantity))) != 1) {
                 throw insufficient(itemId, warehouseId, quantity);
             }
@@ -233,13 +204,7 @@ public class StockMoves {
         if (rows.isEmpty()) {
             return true;
         }
-        int changed = sql.runAfterFlush(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(CHANGE_WAREHOUSE_STOCK.formatted(set,
-                    condition))) {
-                bindDeltas(connection, statement, rows);
-                return statement.executeUpdate();
-            }
-        });
+        int changed = sql.update(CHANGE_WAREHOUSE_STOCK.formatted(set, condition), deltaArrays(rows));
         return changed == rows.size();
     }
 
@@ -258,7 +223,7 @@ public class StockMoves {
      * rows changed tells the caller whether every one did. The locking CTE takes the rows in item order first.
      */
     private static int changeAggregated(Connection connection, SortedMap<UUID, Integer> deltas) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
+        return Sql.update(connection, """
                 WITH c AS (SELECT * FROM unnest(?::uuid[], ?::int[]) AS t(item_id, delta)),
                      locked AS (SELECT s.item_id FROM item_stock s JOIN c USING (item_id)
                                 ORDER BY s.item_id FOR UPDATE OF s)
@@ -266,18 +231,15 @@ public class StockMoves {
                 FROM c
                 WHERE s.item_id = c.item_id AND s.item_id IN (SELECT item_id FROM locked)
                   AND s.aggregated + c.delta >= 0
-                """)) {
-            update.setArray(1, Sql.uuids(connection, deltas.keySet()));
-            update.setArray(2, Sql.ints(connection, deltas.values()));
-            return update.executeUpdate();
-        }
+                """, Sql.array("uuid", deltas.keySet()), Sql.array("int4", deltas.values()));
     }
 
-    private static void bindDeltas(Connection connection, PreparedStatement statement, List<StockDelta> deltas)
-            throws SQLException {
-        statement.setArray(1, Sql.uuids(connection, deltas.stream().map(StockDelta::itemId).toList()));
-        statement.setArray(2, Sql.uuids(connection, deltas.stream().map(StockDelta::warehouseId).toList()));
-        statement.setArray(3, Sql.ints(connection, deltas.stream().map(StockDelta::quantity).toList()));
+    /** The (item, warehouse, quantity) columns of the deltas as the three array parameters of an unnest. */
+    private static Object[] deltaArrays(List<StockDelta> deltas) {
+        return new Object[] {
+                Sql.array("uuid", deltas.stream().map(StockDelta::itemId).toList()),
+                Sql.array("uuid", deltas.stream().map(StockDelta::warehouseId).toList()),
+                Sql.array("int4", deltas.stream().map(StockDelta::quantity).toList()) };
     }
 
     private static ApiException insufficient(UUID itemId, UUID warehouseId, int quantity) {

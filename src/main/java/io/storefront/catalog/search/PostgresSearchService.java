@@ -147,25 +147,20 @@ public class PostgresSearchService implements SearchService {
             return List.of();
         }
         String nameHolds = words.stream().map(word -> "name ILIKE ?").collect(Collectors.joining(" AND "));
-        return sql.run(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SUGGEST.formatted(nameHolds))) {
-                List<Object> parameters = new ArrayList<>();
-                parameters.add(prefixQuery(words));
-                words.forEach(word -> parameters.add("%" + word + "%"));
-                parameters.add(query);
-                parameters.add(limit * 3);
-                bind(select, parameters);
-                Map<String, Suggestion> distinct = new LinkedHashMap<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next() && distinct.size() < limit) {
-                        String name = rows.getString(2);
-                        distinct.putIfAbsent(name.toLowerCase(Locale.ROOT),
-                                new Suggestion(name, rows.getObject(1, UUID.class)));
-                    }
-                }
-                return List.copyOf(distinct.values());
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(prefixQuery(words));
+        words.forEach(word -> parameters.add("%" + word + "%"));
+        parameters.add(query);
+        parameters.add(limit * 3);
+        Map<String, Suggestion> distinct = new LinkedHashMap<>();
+        for (Suggestion suggestion : sql.list(SUGGEST.formatted(nameHolds),
+                row -> new Suggestion(row.getString(2), row.getObject(1, UUID.class)), parameters.toArray())) {
+            if (distinct.size() >= limit) {
+                break;
             }
-        });
+            distinct.putIfAbsent(suggestion.text().toLowerCase(Locale.ROOT), suggestion);
+        }
+        return List.copyOf(distinct.values());
     }
 
     /**

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -145,34 +144,21 @@ public class WebhookDelivery {
 
     private List<Claimed> claimDue() {
         Instant now = clock.instant();
-        return sql.run(connection -> {
-            List<Claimed> claimed = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT o.id, o.warehouse_id, o.event_type, o.payload::text, o.attempts, w.webhook_url,
-                           w.webhook_secret
-                    FROM outbox o JOIN warehouse w ON w.id = o.warehouse_id
-                    WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?
-                    ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE OF o SKIP LOCKED""")) {
-                select.setObject(1, now.atOffset(ZoneOffset.UTC));
-                select.setInt(2, config.outbox().batchSize());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new Claimed(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                                rows.getString(4), rows.getInt(5) + 1, rows.getString(6), rows.getString(7)));
-                    }
-                }
-            }
-            if (!claimed.isEmpty()) {
-                try (PreparedStatement lease = connection.prepareStatement(
-                        "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ANY (?)")) {
-                    lease.setObject(1, now.plus(config.outbox().lease()).atOffset(ZoneOffset.UTC));
-                    lease.setArray(2, connection.createArrayOf("int8",
-                            claimed.stream().map(Claimed::id).toArray()));
-                    lease.executeUpdate();
-                }
-            }
-            return claimed;
-        });
+        List<Claimed> claimed = sql.list("""
+                SELECT o.id, o.warehouse_id, o.event_type, o.payload::text, o.attempts, w.webhook_url,
+                       w.webhook_secret
+                FROM outbox o JOIN warehouse w ON w.id = o.warehouse_id
+                WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?
+                ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE OF o SKIP LOCKED""",
+                row -> new Claimed(row.getLong(1), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+                        row.getInt(5) + 1, row.getString(6), row.getString(7)),
+                now, config.outbox().batchSize());
+        if (!claimed.isEmpty()) {
+            // This transaction holds no entities, so the flush of sql.update has nothing to write.
+            sql.update("UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ANY (?)",
+                    now.plus(config.outbox().lease()), Sql.array("int8", claimed.stream().map(Claimed::id).toList()));
+        }
+        return claimed;
     }
 
     /** Completes with null when the receiver answered 2xx, else with what went wrong; never exceptionally. */
@@ -205,24 +191,20 @@ public class WebhookDelivery {
     }
 
     private Void record(List<Outcome> outcomes) {
-        sql.run(connection -> {
-            for (Outcome outcome : outcomes) {
-                long id = outcome.notification().id();
-                if (outcome.delivered()) {
-                    Sql.update(connection, """
-                            UPDATE outbox SET delivered_at = ?, last_error = NULL
-                            WHERE id = ? AND delivered_at IS NULL""", outcome.at().atOffset(ZoneOffset.UTC), id);
-                } else {
-                    // Only while the row is still this claim's: after an expired lease, another replica owns it.
-                    Sql.update(connection, """
-                            UPDATE outbox SET last_error = ?, next_attempt_at = ?
-                            WHERE id = ? AND attempts = ? AND delivered_at IS NULL""",
-                            outcome.error(), outcome.at().atOffset(ZoneOffset.UTC), id,
-                            outcome.notification().attempt());
-                }
+        for (Outcome outcome : outcomes) {
+            long id = outcome.notification().id();
+            if (outcome.delivered()) {
+                sql.update("""
+                        UPDATE outbox SET delivered_at = ?, last_error = NULL
+                        WHERE id = ? AND delivered_at IS NULL""", outcome.at(), id);
+            } else {
+                // Only while the row is still this claim's: after an expired lease, another replica owns it.
+                sql.update("""
+                        UPDATE outbox SET last_error = ?, next_attempt_at = ?
+                        WHERE id = ? AND attempts = ? AND delivered_at IS NULL""",
+                        outcome.error(), outcome.at(), id, outcome.notification().attempt());
             }
-            return null;
-        });
+        }
         return null;
     }
 
