@@ -80,8 +80,10 @@ class WarehouseStockTest {
                 .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("webhookUrl"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("name", "No address"))
                 .post("/api/v1/warehouses").then().statusCode(400).body("field", equalTo("address"));
-        given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
-        given().auth().oauth2(Tokens.warehouse(UUID.randomUUID())).get("/api/v1/warehouses").then().statusCode(403);
+        given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses").then()
+                .statusCode(403).body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(Tokens.warehouse(UUID.randomUUID())).get("/api/v1/warehouses").then()
+                .statusCode(403).body("code", equalTo("FORBIDDEN"));
     }
 
     @Test
@@ -182,15 +184,19 @@ class WarehouseStockTest {
     void shouldRefuseBadReports() {
         UUID warehouse = fixtures.warehouse("Strict DC", "Reno", "NV", 39.53, -119.81);
         UUID item = fixtures.item("Strict Item", 0);
-        receipt(warehouse, item, 0, UUID.randomUUID().toString()).then().statusCode(400).body("field", equalTo("quantity"));
-        receipt(warehouse, item, -5, UUID.randomUUID().toString()).then().statusCode(400);
+        receipt(warehouse, item, 0, UUID.randomUUID().toString()).then().statusCode(400)
+                .body("field", equalTo("quantity"));
+        receipt(warehouse, item, -5, UUID.randomUUID().toString()).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("quantity"));
         receipt(warehouse, item, 5, "not-a-uuid").then().statusCode(400).body("field", equalTo("eventId"));
-        receipt(warehouse, UUID.randomUUID(), 5, UUID.randomUUID().toString()).then().statusCode(404);
+        receipt(warehouse, UUID.randomUUID(), 5, UUID.randomUUID().toString()).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
         given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
                 .body(Map.of("quantity", 1, "eventId", UUID.randomUUID().toString()))
                 .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item).then().statusCode(400)
                 .body("field", equalTo("reason"));
-        receipt(UUID.randomUUID(), item, 5, UUID.randomUUID().toString(), Tokens.admin()).then().statusCode(404);
+        receipt(UUID.randomUUID(), item, 5, UUID.randomUUID().toString(), Tokens.admin()).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
     }
 
     @Test
@@ -202,8 +208,10 @@ class WarehouseStockTest {
 
         receipt(theirs, item, 5, UUID.randomUUID().toString(), token).then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/stock", theirs).then().statusCode(403);
-        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/orders", theirs).then().statusCode(403);
+        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/stock", theirs).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(token).get("/api/v1/warehouses/{w}/orders", theirs).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
         given().auth().oauth2(Tokens.customer(UUID.randomUUID())).get("/api/v1/warehouses/{w}/stock", mine).then()
                 .statusCode(403);
         receipt(theirs, item, 5, UUID.randomUUID().toString(), Tokens.admin()).then().statusCode(201);
@@ -221,7 +229,8 @@ class WarehouseStockTest {
         String token = Tokens.warehouse(warehouse);
         var first = given().auth().oauth2(token).queryParam("limit", 3).get("/api/v1/warehouses/{w}/stock", warehouse)
                 .then().statusCode(200).body("items", hasSize(3)).extract().jsonPath();
-        var second = given().auth().oauth2(token).queryParam("limit", 3).queryParam("cursor", first.getString("nextCursor"))
+        var second = given().auth().oauth2(token).queryParam("limit", 3).queryParam("cursor",
+                first.getString("nextCursor"))
                 .get("/api/v1/warehouses/{w}/stock", warehouse).then().statusCode(200).body("items", hasSize(2))
                 .body("nextCursor", equalTo(null)).extract().jsonPath();
         List<String> listed = new ArrayList<>(first.getList("items.itemId"));

@@ -177,8 +177,10 @@ class WebhookDeliveryTest {
         Duration max = config.outbox().retryMax();
         for (int sample = 0; sample < 200; sample++) {
             assertThat(delivery.backoff(1)).isBetween(base, base.plus(base.dividedBy(5)));
-            assertThat(delivery.backoff(2)).isBetween(base.multipliedBy(2), base.multipliedBy(2).plus(base.multipliedBy(2).dividedBy(5)));
-            assertThat(delivery.backoff(4)).isBetween(base.multipliedBy(8), base.multipliedBy(8).plus(base.multipliedBy(8).dividedBy(5)));
+            assertThat(delivery.backoff(2)).isBetween(base.multipliedBy(2), base.multipliedBy(2)
+                    .plus(base.multipliedBy(2).dividedBy(5)));
+            assertThat(delivery.backoff(4)).isBetween(base.multipliedBy(8), base.multipliedBy(8)
+                    .plus(base.multipliedBy(8).dividedBy(5)));
             assertThat(delivery.backoff(60)).isBetween(max, max.plus(max.dividedBy(5)));
         }
     }
