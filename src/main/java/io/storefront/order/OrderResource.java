@@ -39,7 +39,8 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "Turn the active checkout into an order (201); the same Idempotency-Key and body "
-            + "replays it (200), another body with the key is 422")
+            + "replays it (200), another body with the key is 422. Idempotency-Key: 8 to 100 letters, digits, "
+            + "'-' or '_' (a UUID fits); otherwise 400")
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, SubmitOrderRequest request) {
         OrderService.Submitted submitted = orders.submit(caller.customerId(), idempotencyKey, request);
         return submitted.created()

@@ -37,6 +37,7 @@ import io.storefront.stock.StockMoves;
 @ApplicationScoped
 public class OrderService {
 
+    /** What an Idempotency-Key may be (README, OpenAPI): a UUID, or any client key of this shape. */
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
 
     @Inject
@@ -74,7 +75,7 @@ public class OrderService {
     public Submitted submit(UUID customerId, String idempotencyKey, SubmitOrderRequest request) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiException.validation("Idempotency-Key",
-                    "The Idempotency-Key header is required: a client-generated UUID");
+                    "The Idempotency-Key header is required: 8 to 100 letters, digits, '-' or '_' (a UUID fits)");
         }
         ValidSubmission submission = validate(request);
         String hash = hash(submission);
