@@ -3,6 +3,7 @@ package io.storefront.shared;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -41,7 +42,9 @@ class ReadinessTest {
 
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Background jobs' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'Background jobs' }.data.expiredCheckoutsNotReleased", equalTo(1));
+                // At least this one: other tests' checkouts may be due too while the reaper is paused.
+                .body("checks.find { it.name == 'Background jobs' }.data.expiredCheckoutsNotReleased",
+                        greaterThanOrEqualTo(1));
         given().get("/q/health/live").then().statusCode(200);
 
         scheduler.resume(REAPER);
