@@ -147,8 +147,6 @@ class ArchitectureTest {
             "devdata/DevDataLoader.java: item", "devdata/DevDataLoader.java: warehouse",
             // a cart line shows the item's name and price in the cart's one query
             "cart/CartService.java: item",
-            // a warehouse order shows its customer order's shipping address (to come from OrderFulfilment)
-            "warehouse/orders/WarehouseOrderRecords.java: customer_order",
             // readiness reads the reaper's and the assigner's backlogs; to become per-pod metrics (issue 12)
             "shared/BackgroundJobsHealth.java: checkout", "shared/BackgroundJobsHealth.java: customer_order");
 

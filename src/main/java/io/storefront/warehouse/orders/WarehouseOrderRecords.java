@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 
+import io.storefront.order.OrderFulfilment;
 import io.storefront.stock.StockDelta;
-import io.storefront.shared.db.Json;
 import io.storefront.shared.web.Address;
 import io.storefront.shared.db.Sql;
 
@@ -25,7 +25,7 @@ class WarehouseOrderRecords {
     Sql sql;
 
     @Inject
-    Json json;
+    OrderFulfilment fulfilment;
 
     void insertLines(UUID warehouseOrderId, Map<UUID, Integer> lines) {
         sql.update("""
@@ -54,36 +54,34 @@ class WarehouseOrderRecords {
     List<WarehouseOrderView> page(UUID warehouseId, WarehouseOrderStatus status, Instant afterCreatedAt, UUID afterId,
             int limit) {
         List<WarehouseOrderView> heads = sql.list("""
-                SELECT w.id, w.order_id, w.status, o.shipping_address::text, w.created_at
-                FROM warehouse_order w JOIN customer_order o ON o.id = w.order_id
+                SELECT w.id, w.order_id, w.status, w.created_at
+                FROM warehouse_order w
                 WHERE w.warehouse_id = ? AND w.status = ?
                   AND (?::timestamptz IS NULL OR (w.created_at, w.id) > (?, ?::uuid))
                 ORDER BY w.created_at, w.id LIMIT ?""",
                 row -> new WarehouseOrderView(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        warehouseId, WarehouseOrderStatus.valueOf(row.getString(3)), List.of(),
-                        address(row.getString(4)), row.getObject(5, OffsetDateTime.class).toInstant()),
+                        warehouseId, WarehouseOrderStatus.valueOf(row.getString(3)), List.of(), null,
+                        row.getObject(4, OffsetDateTime.class).toInstant()),
                 warehouseId, status.name(), afterCreatedAt, afterCreatedAt, afterId, limit);
-        return withLines(heads);
+        return complete(heads);
     }
 
     WarehouseOrderView view(WarehouseOrder order) {
-        String address = sql.one("SELECT shipping_address::text FROM customer_order WHERE id = ?",
-                row -> row.getString(1), order.orderId);
-        return withLines(List.of(new WarehouseOrderView(order.id, order.orderId, order.warehouseId, order.status,
-                List.of(), address(address), order.createdAt))).get(0);
+        return complete(List.of(new WarehouseOrderView(order.id, order.orderId, order.warehouseId, order.status,
+                List.of(), null, order.createdAt))).get(0);
     }
 
-    private List<WarehouseOrderView> withLines(List<WarehouseOrderView> heads) {
+    /** The views with their lines and their orders' shipping addresses (two reads for any number of views). */
+    private List<WarehouseOrderView> complete(List<WarehouseOrderView> heads) {
         if (heads.isEmpty()) {
             return heads;
         }
         Map<UUID, List<WarehouseOrderView.Line>> lines = lines(heads.stream().map(WarehouseOrderView::id).toList());
+        Map<UUID, Address> addresses = fulfilment.shippingAddresses(
+                heads.stream().map(WarehouseOrderView::parentOrderId).distinct().toList());
         return heads.stream().map(head -> new WarehouseOrderView(head.id(), head.parentOrderId(), head.warehouseId(),
-                head.status(), lines.getOrDefault(head.id(), List.of()), head.shippingAddress(), head.createdAt()))
+                head.status(), lines.getOrDefault(head.id(), List.of()), addresses.get(head.parentOrderId()),
+                head.createdAt()))
                 .toList();
-    }
-
-    private Address address(String text) {
-        return json.read(text, Address.class);
     }
 }
