@@ -83,15 +83,16 @@ public class StockMoves {
         sql.list("SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE",
                 row -> before.put(row.getObject(1, UUID.class), row.getInt(2)), Sql.array("uuid", ordered.keySet()));
         SortedMap<UUID, Integer> taken = new TreeMap<>();
+        SortedMap<UUID, Integer> deltas = new TreeMap<>();
         ordered.forEach((item, quantity) -> {
             if (before.getOrDefault(item, 0) >= quantity) {
-                taken.put(item, -quantity);
+                taken.put(item, quantity);
+                deltas.put(item, -quantity);
             }
         });
-        if (!taken.isEmpty() && sql.run(connection -> changeAggregated(connection, taken)) != taken.size()) {
+        if (!deltas.isEmpty() && sql.run(connection -> changeAggregated(connection, deltas)) != deltas.size()) {
             throw new IllegalStateException("Locked stock rows changed under the lock");
         }
-        taken.replaceAll((item, delta) -> -delta);
         return new Reservation(taken, before);
     }
 

@@ -54,7 +54,7 @@ class RaceTest {
         }
 
         List<String> outcomes = Race.run(customers.stream()
-                .<Callable<String>>map(customer -> () -> outcome(Api.beginCheckout(customer))).toList());
+                .<Callable<String>>map(customer -> () -> Api.outcome(Api.beginCheckout(customer))).toList());
 
         assertThat(outcomes).filteredOn("201"::equals).hasSize(10);
         assertThat(outcomes).filteredOn("409 OUT_OF_STOCK"::equals).hasSize(40);
@@ -109,9 +109,9 @@ class RaceTest {
             for (int i = 0; i < 15; i++) {
                 UUID customer = UUID.randomUUID();
                 String checkoutId = Api.checkout(customer, Map.of(item, 2));
-                tasks.add(() -> "submit:" + outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId,
+                tasks.add(() -> "submit:" + Api.outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId,
                         "tok_visa")));
-                tasks.add(() -> "cancel:" + outcome(as(customer).delete("/api/v1/checkout")));
+                tasks.add(() -> "cancel:" + Api.outcome(as(customer).delete("/api/v1/checkout")));
             }
 
             List<String> results = Race.run(tasks);
@@ -129,11 +129,6 @@ class RaceTest {
         assertThat(fixtures.aggregated(item)).isEqualTo(1000 - 2 * orders);
     }
 
-    /** The status and, for an error, its code: what a client acts on. */
-    private static String outcome(Response response) {
-        return response.statusCode() < 400 ? Integer.toString(response.statusCode())
-                : response.statusCode() + " " + response.path("code");
-    }
 
     @Test
     void shouldLetExpiryWinOverALateSubmit() {
@@ -156,7 +151,7 @@ class RaceTest {
         for (int i = 0; i < customers.size(); i++) {
             UUID customer = customers.get(i);
             String checkoutId = checkouts.get(i);
-            tasks.add(() -> outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa")));
+            tasks.add(() -> Api.outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa")));
         }
         tasks.add(() -> {
             scheduler.resume("expired-checkout-reaper");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
 import io.storefront.support.Tokens;
@@ -67,10 +68,11 @@ class StockRaceTest {
             for (int i = 0; i < 5; i++) {
                 UUID customer = UUID.randomUUID();
                 putInCart(customer, item, 1).then().statusCode(200);
-                tasks.add(() -> "checkout " + outcome(beginCheckout(customer)));
+                tasks.add(() -> "checkout " + Api.outcome(beginCheckout(customer)));
             }
             String eventId = UUID.randomUUID().toString();
-            tasks.add(() -> "loss " + outcome(report(token, warehouse, item, "losses", 3, eventId, "Water damage")));
+            tasks.add(() -> "loss "
+                    + Api.outcome(report(token, warehouse, item, "losses", 3, eventId, "Water damage")));
 
             List<String> outcomes = Race.run(tasks);
 
@@ -96,8 +98,4 @@ class StockRaceTest {
                 .post("/api/v1/warehouses/{w}/stock/{i}/" + kind, warehouse, item);
     }
 
-    private static String outcome(Response response) {
-        return response.statusCode() < 400 ? Integer.toString(response.statusCode())
-                : response.statusCode() + " " + response.path("code");
-    }
 }

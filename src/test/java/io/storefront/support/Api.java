@@ -96,4 +96,10 @@ public final class Api {
                 .body(Map.of("quantity", quantity, "eventId", eventId))
                 .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
     }
+
+    /** What a client acts on: the status and, for an error, its problem {@code code} ("409 OUT_OF_STOCK"). */
+    public static String outcome(Response response) {
+        return response.statusCode() < 400 ? Integer.toString(response.statusCode())
+                : response.statusCode() + " " + response.path("code");
+    }
 }

@@ -156,8 +156,8 @@ class WarehouseOrderTest {
             UUID customer = UUID.randomUUID();
             String orderId = Api.order(customer, Map.of(vase, 2));
             String warehouseOrderId = (String) Api.awaitShipments(customer, orderId).get(0).get("warehouseOrderId");
-            tasks.add(() -> "ship:" + outcome(ship(warehouse, warehouseOrderId)));
-            tasks.add(() -> "cancel:" + outcome(as(customer).post("/api/v1/orders/{id}/cancel", orderId)));
+            tasks.add(() -> "ship:" + Api.outcome(ship(warehouse, warehouseOrderId)));
+            tasks.add(() -> "cancel:" + Api.outcome(as(customer).post("/api/v1/orders/{id}/cancel", orderId)));
         }
 
         List<String> results = Race.run(tasks);
@@ -221,9 +221,4 @@ class WarehouseOrderTest {
                 .post("/api/v1/warehouses/{w}/orders/{o}/ship", warehouse, warehouseOrderId);
     }
 
-    /** The status and, for an error, its code. */
-    private static String outcome(io.restassured.response.Response response) {
-        return response.statusCode() < 400 ? Integer.toString(response.statusCode())
-                : response.statusCode() + " " + response.path("code");
-    }
 }
