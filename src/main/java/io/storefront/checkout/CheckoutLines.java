@@ -37,9 +37,8 @@ class CheckoutLines {
 
     /** Total reserved quantity per item over some checkouts, in item order (what their release gives back). */
     Map<UUID, Integer> quantities(Collection<UUID> checkoutIds) {
-        Map<UUID, Integer> quantities = new TreeMap<>();
-        sql.list("SELECT item_id, sum(quantity) FROM checkout_line WHERE checkout_id = ANY (?) GROUP BY item_id",
-                row -> quantities.put(row.getObject(1, UUID.class), row.getInt(2)), Sql.array("uuid", checkoutIds));
-        return quantities;
+        return new TreeMap<>(sql.map(
+                "SELECT item_id, sum(quantity) FROM checkout_line WHERE checkout_id = ANY (?) GROUP BY item_id",
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), Sql.array("uuid", checkoutIds)));
     }
 }

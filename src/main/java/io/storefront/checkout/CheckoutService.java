@@ -184,18 +184,14 @@ public class CheckoutService {
     /** @return the lag of each released checkout behind its expiry */
     private List<Duration> releaseExpiredBatch() {
         Instant now = clock.instant();
-        List<UUID> ids = new ArrayList<>();
-        List<Instant> expiries = new ArrayList<>();
-        sql.list("SELECT id, expires_at FROM checkout WHERE " + Checkout.DUE_FOR_EXPIRY
-                + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED", row -> {
-                    ids.add(row.getObject(1, UUID.class));
-                    return expiries.add(row.getObject(2, OffsetDateTime.class).toInstant());
-                }, now, config.checkout().reaperBatchSize());
-        if (ids.isEmpty()) {
+        Map<UUID, Instant> due = sql.map("SELECT id, expires_at FROM checkout WHERE " + Checkout.DUE_FOR_EXPIRY
+                + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED", row -> row.getObject(1, UUID.class),
+                row -> row.getObject(2, OffsetDateTime.class).toInstant(), now, config.checkout().reaperBatchSize());
+        if (due.isEmpty()) {
             return List.of();
         }
-        expire(ids, now);
-        return expiries.stream().map(expiresAt -> Duration.between(expiresAt, now).abs()).toList();
+        expire(List.copyOf(due.keySet()), now);
+        return due.values().stream().map(expiresAt -> Duration.between(expiresAt, now).abs()).toList();
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,10 +101,8 @@ public class OrderFulfilment {
 
     /** The shipping address of each of the orders, for the warehouse orders that ship them. */
     public Map<UUID, Address> shippingAddresses(Collection<UUID> orderIds) {
-        Map<UUID, Address> addresses = new HashMap<>();
-        sql.list("SELECT id, shipping_address::text FROM customer_order WHERE id = ANY (?)",
-                row -> addresses.put(row.getObject(1, UUID.class), records.address(row.getString(2))),
+        return sql.map("SELECT id, shipping_address::text FROM customer_order WHERE id = ANY (?)",
+                row -> row.getObject(1, UUID.class), row -> records.address(row.getString(2)),
                 Sql.array("uuid", orderIds));
-        return addresses;
     }
 }

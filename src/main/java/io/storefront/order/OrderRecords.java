@@ -63,8 +63,8 @@ class OrderRecords {
     /** Ordered quantity per item of one order. */
     Map<UUID, Integer> quantities(UUID orderId) {
         Map<UUID, Integer> quantities = new LinkedHashMap<>();
-        sql.list("SELECT item_id, quantity FROM order_line WHERE order_id = ? ORDER BY item_id",
-                row -> quantities.put(row.getObject(1, UUID.class), row.getInt(2)), orderId);
+        quantities.putAll(sql.map("SELECT item_id, quantity FROM order_line WHERE order_id = ? ORDER BY item_id",
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), orderId));
         return quantities;
     }
 

@@ -1,7 +1,6 @@
 package io.storefront.stock;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,10 +43,8 @@ public class StockLevels {
         if (itemIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Integer> levels = new HashMap<>();
-        sql.list("SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?)",
-                row -> levels.put(row.getObject(1, UUID.class), row.getInt(2)), Sql.array("uuid", itemIds));
-        return levels;
+        return sql.map("SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?)",
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), Sql.array("uuid", itemIds));
     }
 
     /** A page of one warehouse's stock, by item id, after {@code afterItemId} (null: from the start). */

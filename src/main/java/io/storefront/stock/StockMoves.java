@@ -79,9 +79,9 @@ public class StockMoves {
      */
     public Reservation reserve(Map<UUID, Integer> wanted) {
         SortedMap<UUID, Integer> ordered = new TreeMap<>(wanted);
-        Map<UUID, Integer> before = new HashMap<>();
-        sql.list("SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE",
-                row -> before.put(row.getObject(1, UUID.class), row.getInt(2)), Sql.array("uuid", ordered.keySet()));
+        Map<UUID, Integer> before = sql.map(
+                "SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE",
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), Sql.array("uuid", ordered.keySet()));
         SortedMap<UUID, Integer> taken = new TreeMap<>();
         SortedMap<UUID, Integer> deltas = new TreeMap<>();
         ordered.forEach((item, quantity) -> {

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,6 +60,15 @@ public class Sql {
                 return values;
             }
         });
+    }
+
+    /** A query's rows as a map from key to value, in row order (a later row with the same key wins). */
+    public <K, V> Map<K, V> map(String query, Row<K> key, Row<V> value, Object... parameters) {
+        Map<K, V> values = new LinkedHashMap<>();
+        for (Map.Entry<K, V> entry : list(query, row -> Map.entry(key.map(row), value.map(row)), parameters)) {
+            values.put(entry.getKey(), entry.getValue());
+        }
+        return values;
     }
 
     /** The first row of a query, mapped, or empty. */

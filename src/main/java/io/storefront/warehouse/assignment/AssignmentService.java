@@ -1,7 +1,5 @@
 package io.storefront.warehouse.assignment;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,12 +183,12 @@ public class AssignmentService {
         if (available.isEmpty()) {
             return List.of();
         }
-        Map<UUID, WarehouseAssigner.Candidate> byWarehouse = new LinkedHashMap<>();
-        sql.list("SELECT id, address::text, latitude, longitude FROM warehouse WHERE id = ANY (?) ORDER BY id",
-                row -> byWarehouse.put(row.getObject(1, UUID.class), new WarehouseAssigner.Candidate(
-                        row.getObject(1, UUID.class), json.read(row.getString(2), Address.class),
-                        row.getObject(3) == null ? null : row.getDouble(3),
-                        row.getObject(4) == null ? null : row.getDouble(4), new HashMap<>())),
+        Map<UUID, WarehouseAssigner.Candidate> byWarehouse = sql.map(
+                "SELECT id, address::text, latitude, longitude FROM warehouse WHERE id = ANY (?) ORDER BY id",
+                row -> row.getObject(1, UUID.class),
+                row -> new WarehouseAssigner.Candidate(row.getObject(1, UUID.class),
+                        json.read(row.getString(2), Address.class), row.getObject(3) == null ? null : row.getDouble(3),
+                        row.getObject(4) == null ? null : row.getDouble(4), new HashMap<>()),
                 Sql.array("uuid", available.stream().map(StockLevels.Available::warehouseId).distinct().toList()));
         available.forEach(row -> byWarehouse.get(row.warehouseId()).available().put(row.itemId(), row.quantity()));
         return List.copyOf(byWarehouse.values());
