@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.storefront.shared.db.Transactions;
+import io.storefront.catalog.Item;
 import io.storefront.catalog.StockView;
 import io.storefront.shared.error.ApiException;
 import io.storefront.shared.error.ErrorCode;
@@ -44,9 +45,10 @@ public class CartService {
         List<CartView.Line> lines = sql.list("""
                 SELECT l.item_id, i.name, l.quantity, i.price_amount, i.currency, %s
                 FROM cart_line l
-                JOIN item i ON i.id = l.item_id
+                %s
                 WHERE l.customer_id = ?
-                ORDER BY l.added_at, l.item_id""".formatted(StockLevels.aggregatedOf("l.item_id")),
+                ORDER BY l.added_at, l.item_id""".formatted(StockLevels.aggregatedOf("l.item_id"),
+                        Item.joinAs("i", "l.item_id")),
                 row -> new CartView.Line(row.getObject(1, UUID.class), row.getString(2), row.getInt(3),
                         Money.of(row.getLong(4), row.getString(5)), StockView.of(row.getInt(6))),
                 customerId);

@@ -33,6 +33,15 @@ public class Item extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * A SQL join for another feature's statement: the item whose id is in {@code itemIdColumn}, as {@code alias}
+     * (columns {@code name}, {@code price_amount}, {@code currency}), so that a cart shows its lines' names and
+     * current prices in its one query while this table stays catalog's.
+     */
+    public static String joinAs(String alias, String itemIdColumn) {
+        return "JOIN item " + alias + " ON " + alias + ".id = " + itemIdColumn;
+    }
+
     public static Item create(String name, String description, long priceAmount, String currency, Instant now) {
         Item item = new Item();
         item.id = UUID.randomUUID();

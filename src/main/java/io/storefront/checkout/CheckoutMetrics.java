@@ -1,6 +1,7 @@
 package io.storefront.checkout;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,8 +15,9 @@ import io.storefront.shared.db.Sql;
 
 /**
  * Reservation gauges, read from the database at scrape time (so they agree across replicas): active checkouts,
- * the units they hold, and checkouts past their expiry whose stock the reaper has not released yet. The partial
- * index on ACTIVE checkouts keeps this a small read.
+ * the units they hold, and checkouts past their expiry whose stock the reaper has not released yet, with the age of
+ * the oldest (the reaper's lag, which docs/DEPLOYMENT.md alerts on). The partial index on ACTIVE checkouts keeps this
+ * a small read.
  */
 @ApplicationScoped
 public class CheckoutMetrics {
@@ -33,6 +35,18 @@ public class CheckoutMetrics {
                 .description("Units reserved by active checkouts").register(metrics);
         Gauge.builder("shop.reservations.expired", this, m -> m.count(Checkout.DUE_FOR_EXPIRY, false))
                 .description("Checkouts past their expiry whose stock is not yet released").register(metrics);
+        Gauge.builder("shop.reservations.expired.lag", this, CheckoutMetrics::expiredLagSeconds).baseUnit("seconds")
+                .description("How long ago the oldest checkout not yet released expired (0 when none): the reaper's "
+                        + "lag across all replicas")
+                .register(metrics);
+    }
+
+    private double expiredLagSeconds() {
+        Instant now = clock.instant();
+        return Transactions.reading(() -> sql.one(
+                "SELECT coalesce(extract(epoch FROM ?::timestamptz - min(expires_at)), 0) FROM checkout WHERE "
+                        + Checkout.DUE_FOR_EXPIRY,
+                row -> row.getDouble(1), now, now));
     }
 
     private double count(String condition, boolean units) {

@@ -99,6 +99,15 @@ public class OrderFulfilment {
         return CustomerOrder.count("status", OrderStatus.PLACED);
     }
 
+    /** How long ago the longest-overdue PLACED order became due for assignment; zero when none is overdue. */
+    public Duration assignmentLag(Instant now) {
+        double seconds = sql.one("""
+                SELECT coalesce(extract(epoch FROM ?::timestamptz - min(next_assignment_at)), 0)
+                FROM customer_order WHERE status = 'PLACED' AND next_assignment_at < ?""",
+                row -> row.getDouble(1), now, now);
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
     /** The shipping address of each of the orders, for the warehouse orders that ship them. */
     public Map<UUID, Address> shippingAddresses(Collection<UUID> orderIds) {
         return sql.map("SELECT id, shipping_address::text FROM customer_order WHERE id = ANY (?)",

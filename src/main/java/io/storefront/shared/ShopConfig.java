@@ -135,11 +135,12 @@ public interface ShopConfig {
 
     interface Health {
         /**
-         * Readiness turns DOWN when a background job falls this far behind: a checkout expired longer ago and still
-         * holds stock, or an order due for assignment longer ago and still not handled.
+         * Readiness turns DOWN when one of this pod's background jobs (not paused) has not finished a run for this
+         * long: stuck in a run, or no longer triggered. Longer than the slowest job's interval and than a long
+         * catch-up run.
          */
-        @WithDefault("PT2M")
-        Duration maxJobLag();
+        @WithDefault("PT1M")
+        Duration maxJobStall();
     }
 
     interface EmbeddedPostgresql {

@@ -1,5 +1,7 @@
 package io.storefront.warehouse.assignment;
 
+import java.time.Clock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,11 +33,21 @@ public class AssignmentWorker {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Clock clock;
+
     @PostConstruct
     void registerBacklogGauge() {
         Gauge.builder("shop.assignment.backlog", this,
                 worker -> Transactions.reading(worker.fulfilment::waitingForAssignment))
                 .description("Orders PLACED and not yet assigned to warehouses")
+                .register(metrics);
+        Gauge.builder("shop.assignment.lag", this,
+                worker -> Transactions.reading(() -> worker.fulfilment.assignmentLag(worker.clock.instant()))
+                        .toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("How long the longest-overdue order has waited past its assignment time (0 when none): "
+                        + "the assignment worker's lag across all replicas")
                 .register(metrics);
     }
 
