@@ -82,14 +82,9 @@ public class StockMoves {
         Map<UUID, Integer> before = sql.map(
                 "SELECT item_id, aggregated FROM item_stock WHERE item_id = ANY (?) ORDER BY item_id FOR UPDATE",
                 row -> row.getObject(1, UUID.class), row -> row.getInt(2), Sql.array("uuid", ordered.keySet()));
-        SortedMap<UUID, Integer> taken = new TreeMap<>();
+        SortedMap<UUID, Integer> taken = takeInFull(ordered, before);
         SortedMap<UUID, Integer> deltas = new TreeMap<>();
-        ordered.forEach((item, quantity) -> {
-            if (before.getOrDefault(item, 0) >= quantity) {
-                taken.put(item, quantity);
-                deltas.put(item, -quantity);
-            }
-        });
+        taken.forEach((item, quantity) -> deltas.put(item, -quantity));
         if (!deltas.isEmpty() && sql.run(connection -> changeAggregated(connection, deltas)) != deltas.size()) {
             throw new IllegalStateException("Locked stock rows changed under the lock");
         }
@@ -121,13 +116,7 @@ public class StockMoves {
      * @return the warehouse rows after the change, one per distinct (item, warehouse), in (item, warehouse) order
      */
     public List<WarehouseStockLevel> receive(List<StockDelta> deltas) {
-        SortedMap<UUID, Integer> items = new TreeMap<>();
-        for (StockDelta delta : deltas) {
-            if (delta.quantity() < 1) {
-                throw new IllegalArgumentException("A receipt is of at least one unit: " + delta);
-            }
-            items.merge(delta.itemId(), delta.quantity(), Integer::sum);
-        }
+        SortedMap<UUID, Integer> items = perItem(deltas);
         List<StockDelta> rows = byRow(deltas);
         if (rows.isEmpty()) {
             return List.of();
@@ -209,8 +198,37 @@ public class StockMoves {
         return changed == rows.size();
     }
 
-    /** The deltas summed per (item, warehouse), in that order: the lock order of warehouse rows. */
-    private static List<StockDelta> byRow(List<StockDelta> deltas) {
+    /**
+     * What a reservation takes: each wanted quantity in full where the item's aggregated stock holds that much
+     * (an item without a stock row holds none), nothing of it otherwise; in item order.
+     */
+    static SortedMap<UUID, Integer> takeInFull(Map<UUID, Integer> wanted, Map<UUID, Integer> aggregated) {
+        SortedMap<UUID, Integer> taken = new TreeMap<>();
+        wanted.forEach((item, quantity) -> {
+            if (aggregated.getOrDefault(item, 0) >= quantity) {
+                taken.put(item, quantity);
+            }
+        });
+        return taken;
+    }
+
+    /** Receipts added up per item (the aggregated rows they raise), in item order; each of at least one unit. */
+    static SortedMap<UUID, Integer> perItem(List<StockDelta> receipts) {
+        SortedMap<UUID, Integer> items = new TreeMap<>();
+        for (StockDelta delta : receipts) {
+            if (delta.quantity() < 1) {
+                throw new IllegalArgumentException("A receipt is of at least one unit: " + delta);
+            }
+            items.merge(delta.itemId(), delta.quantity(), Integer::sum);
+        }
+        return items;
+    }
+
+    /**
+     * The deltas summed per (item, warehouse), one per row, sorted. The statements still lock with their own
+     * ORDER BY: Java's UUID order (signed) is not PostgreSQL's (unsigned bytes) for every id.
+     */
+    static List<StockDelta> byRow(List<StockDelta> deltas) {
         SortedMap<StockDelta, Integer> rows = new TreeMap<>(BY_ITEM_AND_WAREHOUSE);
         deltas.forEach(delta -> rows.merge(new StockDelta(delta.itemId(), delta.warehouseId(), 0), delta.quantity(),
                 Integer::sum));
