@@ -5,12 +5,15 @@ import static io.storefront.support.Api.as;
 import static io.storefront.support.Api.assertAuditClean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -112,6 +115,28 @@ class ContractGapsTest {
         String token = Jwt.subject(UUID.randomUUID().toString()).groups("warehouse").sign();
         given().auth().oauth2(token).get("/api/v1/warehouses/{w}/stock", fixtures.warehouse())
                 .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+
+    /** API.md: the groups claim holds exactly one role; a token with two acts as neither. */
+    @Test
+    void shouldRefuseATokenThatCarriesTwoRoles() {
+        UUID customer = UUID.randomUUID();
+        UUID item = fixtures.item("Two Roles Vase " + Fixtures.marker(), 3);
+        String token = Jwt.subject(customer.toString()).groups(Set.of("customer", "admin")).sign();
+
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "Taken Over", "description", "x", "price", Map.of("amount", 1, "currency", "USD")))
+                .put("/api/v1/items/{id}", item)
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"))
+                .body("detail", containsString("exactly one role"));
+        given().auth().oauth2(token).get("/api/v1/admin/stock/audit").then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("quantity", 1))
+                .put("/api/v1/cart/items/{id}", item).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+
+        as(UUID.randomUUID()).get("/api/v1/items/{id}", item).then().statusCode(200)
+                .body("name", startsWith("Two Roles Vase"));
+        assertThat(fixtures.queryInt("SELECT count(*) FROM cart_line WHERE customer_id = ?", customer)).isZero();
     }
 
     /** DOMAIN.md: no stock number is ever negative, nor available above physical, enforced by the database. */
