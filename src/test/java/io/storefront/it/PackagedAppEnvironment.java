@@ -58,7 +58,9 @@ public class PackagedAppEnvironment implements QuarkusTestResourceLifecycleManag
                     "shop.embedded-postgresql.data-dir", TARGET.resolve("it-pgdata").toString(),
                     "shop.embedded-postgresql.clean-data-dir", "true",
                     "shop.search.index-dir", TARGET.resolve("it-search-index").toString(),
-                    "shop.assignment.interval", "1s");
+                    "shop.assignment.interval", "1s",
+                    // Not the default (PT10M): MainFlowIT checks that the packaged service honours it.
+                    "shop.checkout.reservation-ttl", MainFlowIT.RESERVATION_TTL.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

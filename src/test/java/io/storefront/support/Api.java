@@ -97,6 +97,12 @@ public final class Api {
                 .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
     }
 
+    public static Response loss(UUID warehouse, UUID item, int quantity, String eventId) {
+        return given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
+                .body(Map.of("quantity", quantity, "eventId", eventId))
+                .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item);
+    }
+
     /** What a client acts on: the status and, for an error, its problem {@code code} ("409 OUT_OF_STOCK"). */
     public static String outcome(Response response) {
         return response.statusCode() < 400 ? Integer.toString(response.statusCode())

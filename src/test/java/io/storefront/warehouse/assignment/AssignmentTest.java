@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -43,9 +44,97 @@ class AssignmentTest {
 
     @AfterEach
     void auditStaysClean() {
-        assigner.neverSplit(false);
+        assigner.reset();
         scheduler.resume(WORKER);
         assertAuditClean();
+    }
+
+    /** Stock moves between planning and applying: the plan is made again from the stock as it is now. */
+    @Test
+    void shouldPlanAgainWhenTheStockMovedAfterPlanning() {
+        scheduler.pause(WORKER);
+        UUID newark = fixtures.warehouse("Stale Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Stale Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID clock = fixtures.item("Stale Clock", 0);
+        fixtures.addStock(clock, newark, 1);
+        fixtures.addStock(clock, dallas, 1);
+        UUID customer = UUID.randomUUID();
+        String orderId = Api.order(customer, Map.of(clock, 1), Api.addressIn("Newark", "NJ"));
+        AtomicInteger plans = new AtomicInteger();
+        assigner.afterPlanning(request -> {
+            if (request.orderId().toString().equals(orderId) && plans.incrementAndGet() == 1) {
+                // The nearest warehouse loses its unit after the plan chose it, before the plan is applied.
+                Api.loss(newark, clock, 1, UUID.randomUUID().toString()).then().statusCode(201);
+            }
+        });
+        double staleBefore = staleFailures();
+
+        assignUntilAssigned(orderId);
+
+        assertThat(plans).hasValue(2);
+        assertThat(fixtures.queryInt("SELECT count(*) FROM warehouse_order WHERE order_id = ?::uuid "
+                + "AND warehouse_id = ?", orderId, dallas)).isEqualTo(1);
+        assertThat(fixtures.available(clock, newark)).isZero();
+        assertThat(fixtures.available(clock, dallas)).isZero();
+        assertThat(staleFailures()).as("a plan made again is not a failure").isEqualTo(staleBefore);
+    }
+
+    /** Stock keeps moving under every plan: after three plans the order waits and the orders behind it go first. */
+    @Test
+    void shouldDeferAnOrderWhosePlansKeepGoingStale() {
+        scheduler.pause(WORKER);
+        UUID newark = fixtures.warehouse("Restless Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Restless Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID clock = fixtures.item("Restless Clock", 0);
+        fixtures.addStock(clock, newark, 1);
+        UUID customer = UUID.randomUUID();
+        String orderId = Api.order(customer, Map.of(clock, 1), Api.addressIn("Newark", "NJ"));
+        AtomicInteger plans = new AtomicInteger();
+        assigner.afterPlanning(request -> {
+            if (!request.orderId().toString().equals(orderId)) {
+                return;
+            }
+            plans.incrementAndGet();
+            // The unit moves to the other warehouse after each plan chose the one that held it.
+            UUID chosen = request.candidates().stream().filter(c -> c.available().getOrDefault(clock, 0) > 0)
+                    .findFirst().orElseThrow().warehouseId();
+            UUID other = chosen.equals(newark) ? dallas : newark;
+            Api.receipt(other, clock, 1, UUID.randomUUID().toString()).then().statusCode(201);
+            Api.loss(chosen, clock, 1, UUID.randomUUID().toString()).then().statusCode(201);
+        });
+        double staleBefore = staleFailures();
+
+        AssignmentService.Outcome outcome;
+        do {
+            outcome = assignments.assignNext();
+        } while (outcome != AssignmentService.Outcome.NOTHING_DUE);
+
+        assertThat(plans).hasValue(3);
+        assertThat(fixtures.queryInt("SELECT count(*) FROM warehouse_order WHERE order_id = ?::uuid", orderId))
+                .isZero();
+        assertThat(fixtures.queryInt("SELECT count(*) FROM customer_order WHERE id = ?::uuid AND status = 'PLACED' "
+                + "AND next_assignment_at > now()", orderId)).isEqualTo(1);
+        assertThat(staleFailures()).isEqualTo(staleBefore + 1);
+    }
+
+    private void assignUntilAssigned(String orderId) {
+        for (int i = 0; i < 100; i++) {
+            assignments.assignNext();
+            if (fixtures.queryInt("SELECT count(*) FROM customer_order WHERE id = ?::uuid AND status <> 'PLACED'",
+                    orderId) == 1) {
+                return;
+            }
+        }
+        throw new AssertionError("Order " + orderId + " was not assigned");
+    }
+
+    private static double staleFailures() {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^shop_assignment_failures_total\\{[^}]*reason=\"stale-plan\"[^}]*\\} (\\S+)$")
+                .matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     @Test
