@@ -99,7 +99,7 @@ public final class Api {
 
     public static Response loss(UUID warehouse, UUID item, int quantity, String eventId) {
         return given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
-                .body(Map.of("quantity", quantity, "eventId", eventId))
+                .body(Map.of("quantity", quantity, "reason", "damaged", "eventId", eventId))
                 .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item);
     }
 
