@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ import io.storefront.support.MutableClock;
 class CheckoutExpiryTest {
 
     private static final String REAPER = "expired-checkout-reaper";
+    /** Jobs that read the clock but are not tested here: paused while the test moves the clock. */
+    private static final List<String> OTHER_JOBS = List.of("order-assignment", "webhook-delivery");
 
     @Inject
     Fixtures fixtures;
@@ -52,13 +55,15 @@ class CheckoutExpiryTest {
 
     @BeforeEach
     void useTestClock() {
+        OTHER_JOBS.forEach(scheduler::pause);
         QuarkusMock.installMockForType(clock, Clock.class);
         scheduler.resume(REAPER);
     }
 
     @AfterEach
-    void resumeReaper() {
+    void resumeJobs() {
         scheduler.resume(REAPER);
+        OTHER_JOBS.forEach(scheduler::resume);
     }
 
     @Test
