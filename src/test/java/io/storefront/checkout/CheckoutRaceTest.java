@@ -1,8 +1,6 @@
 package io.storefront.checkout;
 
-import static io.storefront.support.Api.as;
 import static io.storefront.support.Api.assertAuditClean;
-import static io.storefront.support.Api.beginCheckout;
 import static io.storefront.support.Api.putInCart;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
+import io.storefront.support.RaceHttp;
 
 /** Races on one customer's checkout, on real threads against the real database; the audit checks every one. */
 @QuarkusTest
@@ -55,10 +52,11 @@ class CheckoutRaceTest {
             UUID customer = UUID.randomUUID();
             putInCart(customer, item, 1).then().statusCode(200);
             customers.add(customer);
+            RaceHttp.Call begin = RaceHttp.beginCheckout(customer);
             for (int twice = 0; twice < 2; twice++) {
                 tasks.add(() -> {
-                    Response response = beginCheckout(customer);
-                    return response.statusCode() + " " + response.path("id");
+                    RaceHttp.Reply reply = begin.send();
+                    return reply.status() + " " + reply.path("id");
                 });
             }
         }
@@ -83,14 +81,16 @@ class CheckoutRaceTest {
         for (int i = 0; i < 10; i++) {
             UUID customer = UUID.randomUUID();
             putInCart(customer, item, 1).then().statusCode(200);
+            RaceHttp.Call begin = RaceHttp.beginCheckout(customer);
+            RaceHttp.Call change = RaceHttp.putInCart(customer, item, 3);
             tasks.add(() -> {
-                Response response = beginCheckout(customer);
-                return "checkout " + response.statusCode() + " " + response.path("reserved[0].quantity");
+                RaceHttp.Reply reply = begin.send();
+                return "checkout " + reply.status() + " "
+                        + reply.body().path("reserved").path(0).path("quantity").asText(null);
             });
             tasks.add(() -> {
-                Response response = as(customer).contentType(ContentType.JSON).body(Map.of("quantity", 3))
-                        .put("/api/v1/cart/items/{id}", item);
-                return "cart " + response.statusCode() + " " + response.path("code");
+                RaceHttp.Reply reply = change.send();
+                return "cart " + reply.status() + " " + reply.code();
             });
         }
 
@@ -142,10 +142,8 @@ class CheckoutRaceTest {
         for (int i = 0; i < 20; i++) {
             UUID customer = UUID.randomUUID();
             expire(Api.checkout(customer, Map.of(item, 3)));
-            tasks.add(() -> {
-                Response response = as(customer).delete("/api/v1/checkout");
-                return response.statusCode() == 204 ? "204" : response.statusCode() + " " + response.path("code");
-            });
+            RaceHttp.Call cancel = RaceHttp.cancelCheckout(customer);
+            tasks.add(() -> cancel.send().outcome());
         }
         tasks.add(() -> "reaper " + checkouts.releaseExpired());
 

@@ -1,6 +1,5 @@
 package io.storefront.order;
 
-import static io.storefront.support.Api.as;
 import static io.storefront.support.Api.assertAuditClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
+import io.storefront.support.RaceHttp;
 import io.storefront.support.Retries;
 
 /** Contended paths with one defined winner, on real threads against the real database. */
@@ -53,8 +52,8 @@ class RaceTest {
             customers.add(customer);
         }
 
-        List<String> outcomes = Race.run(customers.stream()
-                .<Callable<String>>map(customer -> () -> Api.outcome(Api.beginCheckout(customer))).toList());
+        List<String> outcomes = Race.run(customers.stream().map(RaceHttp::beginCheckout)
+                .<Callable<String>>map(checkout -> () -> checkout.send().outcome()).toList());
 
         assertThat(outcomes).filteredOn("201"::equals).hasSize(10);
         assertThat(outcomes).filteredOn("409 OUT_OF_STOCK"::equals).hasSize(40);
@@ -76,10 +75,12 @@ class RaceTest {
                 Api.putInCart(customer, y, 1);
                 Api.putInCart(customer, x, 1);
             }
+            RaceHttp.Call begin = RaceHttp.beginCheckout(customer);
+            RaceHttp.Call cancel = RaceHttp.cancelCheckout(customer);
             tasks.add(() -> {
-                int begun = Api.beginCheckout(customer).statusCode();
-                int cancelled = as(customer).delete("/api/v1/checkout").statusCode();
-                int again = Api.beginCheckout(customer).statusCode();
+                int begun = begin.send().status();
+                int cancelled = cancel.send().status();
+                int again = begin.send().status();
                 return begun == 201 && cancelled == 204 && again == 201 ? 1 : 0;
             });
         }
@@ -109,9 +110,10 @@ class RaceTest {
             for (int i = 0; i < 15; i++) {
                 UUID customer = UUID.randomUUID();
                 String checkoutId = Api.checkout(customer, Map.of(item, 2));
-                tasks.add(() -> "submit:" + Api.outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId,
-                        "tok_visa")));
-                tasks.add(() -> "cancel:" + Api.outcome(as(customer).delete("/api/v1/checkout")));
+                RaceHttp.Call submit = RaceHttp.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa");
+                RaceHttp.Call cancel = RaceHttp.cancelCheckout(customer);
+                tasks.add(() -> "submit:" + submit.send().outcome());
+                tasks.add(() -> "cancel:" + cancel.send().outcome());
             }
 
             List<String> results = Race.run(tasks);
@@ -151,7 +153,8 @@ class RaceTest {
         for (int i = 0; i < customers.size(); i++) {
             UUID customer = customers.get(i);
             String checkoutId = checkouts.get(i);
-            tasks.add(() -> Api.outcome(Api.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa")));
+            RaceHttp.Call submit = RaceHttp.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa");
+            tasks.add(() -> submit.send().outcome());
         }
         tasks.add(() -> {
             scheduler.resume("expired-checkout-reaper");
@@ -172,10 +175,11 @@ class RaceTest {
         for (int i = 0; i < 10; i++) {
             UUID customer = UUID.randomUUID();
             String orderId = Api.order(customer, Map.of(item, 2));
+            RaceHttp.Call cancel = RaceHttp.cancelOrder(customer, orderId);
             for (int twice = 0; twice < 2; twice++) {
                 tasks.add(() -> {
-                    Response response = as(customer).post("/api/v1/orders/{id}/cancel", orderId);
-                    return response.statusCode() + " " + response.path("status");
+                    RaceHttp.Reply reply = cancel.send();
+                    return reply.status() + " " + reply.path("status");
                 });
             }
         }
@@ -196,10 +200,11 @@ class RaceTest {
             customers.add(customer);
             String checkoutId = Api.checkout(customer, Map.of(item, 1));
             String key = UUID.randomUUID().toString();
+            RaceHttp.Call submit = RaceHttp.submit(customer, key, checkoutId, "tok_visa");
             for (int twice = 0; twice < 2; twice++) {
                 tasks.add(() -> {
-                    Response response = Api.submit(customer, key, checkoutId, "tok_visa");
-                    return response.statusCode() + ":" + response.path("id");
+                    RaceHttp.Reply reply = submit.send();
+                    return reply.status() + ":" + reply.path("id");
                 });
             }
         }

@@ -1,14 +1,11 @@
 package io.storefront.stock;
 
-import static io.restassured.RestAssured.given;
 import static io.storefront.support.Api.assertAuditClean;
-import static io.storefront.support.Api.beginCheckout;
 import static io.storefront.support.Api.putInCart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -18,11 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
+import io.storefront.support.RaceHttp;
 import io.storefront.support.Tokens;
 
 /** Warehouse reports racing each other and customers for the same stock rows; the audit checks every one. */
@@ -46,7 +42,8 @@ class StockRaceTest {
         for (int i = 1; i <= 8; i++) {
             int quantity = i;
             String eventId = UUID.randomUUID().toString();
-            receipts.add(() -> report(token, warehouse, item, "receipts", quantity, eventId, null).statusCode());
+            RaceHttp.Call receipt = RaceHttp.report(token, warehouse, item, "receipts", quantity, eventId, null);
+            receipts.add(() -> receipt.send().status());
         }
 
         assertThat(Race.run(receipts)).containsOnly(201);
@@ -68,11 +65,12 @@ class StockRaceTest {
             for (int i = 0; i < 5; i++) {
                 UUID customer = UUID.randomUUID();
                 putInCart(customer, item, 1).then().statusCode(200);
-                tasks.add(() -> "checkout " + Api.outcome(beginCheckout(customer)));
+                RaceHttp.Call checkout = RaceHttp.beginCheckout(customer);
+                tasks.add(() -> "checkout " + checkout.send().outcome());
             }
-            String eventId = UUID.randomUUID().toString();
-            tasks.add(() -> "loss "
-                    + Api.outcome(report(token, warehouse, item, "losses", 3, eventId, "Water damage")));
+            RaceHttp.Call loss = RaceHttp.report(token, warehouse, item, "losses", 3, UUID.randomUUID().toString(),
+                    "Water damage");
+            tasks.add(() -> "loss " + loss.send().outcome());
 
             List<String> outcomes = Race.run(tasks);
 
@@ -89,13 +87,4 @@ class StockRaceTest {
         System.out.printf("Loss against checkouts, 5 rounds: %d losses and %d checkouts accepted%n", lossesAccepted,
                 checkoutsAccepted);
     }
-
-    private static Response report(String token, UUID warehouse, UUID item, String kind, int quantity, String eventId,
-            String reason) {
-        Map<String, Object> body = reason == null ? Map.of("quantity", quantity, "eventId", eventId)
-                : Map.of("quantity", quantity, "eventId", eventId, "reason", reason);
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/warehouses/{w}/stock/{i}/" + kind, warehouse, item);
-    }
-
 }

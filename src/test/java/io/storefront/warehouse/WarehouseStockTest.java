@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
+import io.storefront.support.RaceHttp;
 import io.storefront.support.Tokens;
 
 @QuarkusTest
@@ -136,8 +137,10 @@ class WarehouseStockTest {
         UUID item = fixtures.item("Concurrent Receipt Item", 0);
         String eventId = UUID.randomUUID().toString();
         List<Callable<Integer>> tasks = new ArrayList<>();
+        RaceHttp.Call receipt = RaceHttp.report(Tokens.warehouse(warehouse), warehouse, item, "receipts", 5, eventId,
+                null);
         for (int i = 0; i < 8; i++) {
-            tasks.add(() -> receipt(warehouse, item, 5, eventId).statusCode());
+            tasks.add(() -> receipt.send().status());
         }
 
         List<Integer> statuses = Race.run(tasks);
