@@ -1,6 +1,5 @@
 package io.storefront.checkout;
 
-import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.putInCart;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +39,7 @@ class CheckoutRaceTest {
     @AfterEach
     void auditStaysClean() {
         scheduler.resume(REAPER);
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.storefront.checkout;
 
 import static io.restassured.RestAssured.given;
 import static io.storefront.support.Api.as;
-import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.beginCheckout;
 import static io.storefront.support.Api.putInCart;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ class CheckoutTest {
 
     @AfterEach
     void auditStaysClean() {
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

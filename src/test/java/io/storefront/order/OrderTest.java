@@ -2,7 +2,6 @@ package io.storefront.order;
 
 import static io.restassured.RestAssured.given;
 import static io.storefront.support.Api.as;
-import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.putInCart;
 import static io.storefront.support.Api.submit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +33,7 @@ class OrderTest {
 
     @AfterEach
     void auditStaysClean() {
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

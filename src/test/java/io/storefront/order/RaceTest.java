@@ -1,6 +1,5 @@
 package io.storefront.order;
 
-import static io.storefront.support.Api.assertAuditClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class RaceTest {
     @AfterEach
     void auditStaysClean() {
         scheduler.resume("expired-checkout-reaper");
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

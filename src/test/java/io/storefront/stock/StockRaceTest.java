@@ -1,6 +1,5 @@
 package io.storefront.stock;
 
-import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.putInCart;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,7 @@ class StockRaceTest {
 
     @AfterEach
     void auditStaysClean() {
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

@@ -3,9 +3,12 @@ package io.storefront.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -78,12 +81,23 @@ public final class Api {
                 .extract().path("id");
     }
 
+    /** The stock audit over the whole database finds nothing. */
     public static void assertAuditClean() {
         Response audit = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/stock/audit");
         audit.then().statusCode(200);
         List<Object> violations = audit.jsonPath().getList("violations");
         assertThat(violations).as("stock audit violations").isEmpty();
         assertThat(audit.jsonPath().getBoolean("ok")).isTrue();
+    }
+
+    /** The stock audit finds nothing about these items (violations of other items are other tests' business). */
+    public static void assertAuditClean(Collection<UUID> items) {
+        Response audit = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/stock/audit");
+        audit.then().statusCode(200);
+        Set<String> ids = items.stream().map(UUID::toString).collect(Collectors.toSet());
+        List<Map<String, Object>> violations = audit.jsonPath().getList("violations");
+        assertThat(violations).as("stock audit violations of this test's items")
+                .noneMatch(violation -> ids.contains(String.valueOf(violation.get("itemId"))));
     }
 
     /** A warehouse's receipt report, with that warehouse's token unless one is given. */

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -31,10 +33,14 @@ public class Fixtures {
 
     private volatile UUID warehouseId;
 
+    /** Items made by {@link #item} since the last {@link #auditOwnItems()}: the current test's own. */
+    private final Set<UUID> ownItems = ConcurrentHashMap.newKeySet();
+
     public UUID item(String name, String description, long priceAmount, int stock) {
         UUID id = UUID.randomUUID();
         execute("INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, 'USD', now(), now())", id, name, description, priceAmount);
+        ownItems.add(id);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> stockMoves.openItems(List.of(id)));
         if (stock > 0) {
             addStock(id, stock);
@@ -59,6 +65,17 @@ public class Fixtures {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Asserts the stock audit finds nothing wrong with the items this test made, then starts a new test's list.
+     * Scoped, so that a violation fails the test that caused it and not every test after it; the whole database
+     * is audited once at the end of the suite (SuiteAuditTest).
+     */
+    public void auditOwnItems() {
+        Set<UUID> items = Set.copyOf(ownItems);
+        ownItems.clear();
+        Api.assertAuditClean(items);
     }
 
     public UUID item(String name, int stock) {

@@ -1,7 +1,6 @@
 package io.storefront.warehouse;
 
 import static io.restassured.RestAssured.given;
-import static io.storefront.support.Api.assertAuditClean;
 import static io.storefront.support.Api.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,7 +35,7 @@ class WarehouseStockTest {
 
     @AfterEach
     void auditStaysClean() {
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test

@@ -139,8 +139,12 @@ class WebhookDeliveryTest {
         assertThat(isDelivered(id)).isFalse();
         assertThat(fixtures.queryInt("SELECT count(*) FROM outbox WHERE id = ? AND last_error IS NOT NULL", id))
                 .as("the failure is recorded").isEqualTo(1);
-        assertThat(fixtures.queryInt("SELECT count(*) FROM outbox WHERE id = ? AND next_attempt_at > created_at", id))
-                .as("a next attempt is scheduled").isEqualTo(1);
+        // A claim leases the row for a minute (shop.outbox.lease); a failure must replace the lease with the back-off
+        // (0.2 s doubling here), or the receiver would wait out the whole lease for its next attempt.
+        scheduler.pause(JOB);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(fixtures.queryInt("SELECT count(*) FROM outbox "
+                + "WHERE id = ? AND next_attempt_at > created_at AND next_attempt_at < now() + interval '30 seconds'",
+                id)).as("a next attempt is scheduled by the back-off, not by the lease").isEqualTo(1));
     }
 
     @Test

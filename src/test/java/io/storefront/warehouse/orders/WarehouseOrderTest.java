@@ -2,7 +2,6 @@ package io.storefront.warehouse.orders;
 
 import static io.restassured.RestAssured.given;
 import static io.storefront.support.Api.as;
-import static io.storefront.support.Api.assertAuditClean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,7 +42,7 @@ class WarehouseOrderTest {
 
     @AfterEach
     void auditStaysClean() {
-        assertAuditClean();
+        fixtures.auditOwnItems();
     }
 
     @Test
