@@ -50,6 +50,12 @@ class OrderRecords {
                 VALUES (?, ?, ?, ?, ?)""", customerId, key, requestHash, orderId, now);
     }
 
+    /** Whether an order holds this payment authorization (found through {@code customer_order_payment_idx}). */
+    boolean holdsPayment(String paymentReference) {
+        return sql.one("SELECT EXISTS (SELECT 1 FROM customer_order WHERE payment_reference = ?)",
+                row -> row.getBoolean(1), paymentReference);
+    }
+
     void insertLines(UUID orderId, List<ReservedLine> lines) {
         sql.update("""
                 INSERT INTO order_line (order_id, item_id, quantity, unit_price_amount)

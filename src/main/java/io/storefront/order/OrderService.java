@@ -125,8 +125,7 @@ public class OrderService {
                 return order.id;
             });
         } catch (RuntimeException e) {
-            // No order was placed with this payment: give the authorization back.
-            payments.release(authorization);
+            releaseUnlessPlaced(authorization, e);
             throw e;
         }
         if (outcome instanceof OrderRecords.StoredKey stored) {
@@ -135,6 +134,29 @@ public class OrderService {
         }
         metrics.counter("shop.orders", "status", OrderStatus.PLACED.name()).increment();
         return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
+    }
+
+    /**
+     * Gives a submit's payment authorization back, but only when no order holds it, as seen by a transaction of
+     * its own: the submit may have failed after its commit (a lost acknowledgement), or a concurrent request with
+     * the same Idempotency-Key (hence the same authorization) may have placed the order. When that cannot be
+     * checked (the database is unreachable), the authorization is left for reconciliation with the gateway.
+     */
+    void releaseUnlessPlaced(PaymentGateway.Authorization authorization, RuntimeException failure) {
+        boolean held;
+        try {
+            held = Transactions.reading(() -> records.holdsPayment(authorization.reference()));
+        } catch (RuntimeException e) {
+            Log.warnf("Submit failed (%s) and whether an order holds payment authorization %s cannot be checked "
+                    + "(%s): it is left for reconciliation", failure, authorization.reference(), e);
+            return;
+        }
+        if (held) {
+            Log.warnf("Submit failed (%s) but an order holds payment authorization %s: it is kept", failure,
+                    authorization.reference());
+            return;
+        }
+        payments.release(authorization);
     }
 
     public Page<OrderView> history(UUID customerId, int limit, String cursor) {
@@ -162,10 +184,10 @@ public class OrderService {
      * {@link OrderCancelled}) its warehouse orders are cancelled and their stock returned, all in one transaction.
      * Cancelling a cancelled order changes nothing.
      */
-    public OrderView cancel(UUID orderId, UUID customerId, boolean admin) {
+    public OrderView cancel(UUID orderId, UUID customerId) {
         boolean cancelledNow = Transactions.retrying("Order cancel", () -> {
             CustomerOrder order = CustomerOrder.lock(orderId)
-                    .filter(found -> admin || found.customerId.equals(customerId))
+                    .filter(found -> found.customerId.equals(customerId))
                     .orElseThrow(() -> ApiException.notFound("Order " + orderId));
             if (order.isCancelled()) {
                 return false;

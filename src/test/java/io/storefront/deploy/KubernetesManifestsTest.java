@@ -292,6 +292,7 @@ class KubernetesManifestsTest {
 
         assertThat(provided).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER",
+                "MP_JWT_VERIFY_AUDIENCES",
                 "QUARKUS_SHUTDOWN_TIMEOUT", "SHOP_CHECKOUT_RESERVATION_TTL");
         assertThat(Duration.parse(appConfig().get("SHOP_CHECKOUT_RESERVATION_TTL"))).isPositive();
         for (String interval : List.of("SHOP_CHECKOUT_REAPER_INTERVAL", "SHOP_ASSIGNMENT_INTERVAL", "SHOP_OUTBOX_INTERVAL")) {

@@ -78,6 +78,7 @@ class MainFlowIT extends MainFlowTest {
     }
 
     private static String sign(io.smallrye.jwt.build.JwtClaimsBuilder claims) {
-        return claims.issuer(PackagedAppEnvironment.ISSUER).sign(PackagedAppEnvironment.privateKey());
+        return claims.issuer(PackagedAppEnvironment.ISSUER).audience(PackagedAppEnvironment.AUDIENCE)
+                .sign(PackagedAppEnvironment.privateKey());
     }
 }

@@ -23,6 +23,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class PackagedAppEnvironment implements QuarkusTestResourceLifecycleManager {
 
     static final String ISSUER = "https://storefront.example/issuer";
+    /** The packaged service's default {@code mp.jwt.verify.audiences}. */
+    static final String AUDIENCE = "storefront";
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path PRIVATE_KEY = TARGET.resolve("it-jwt-private-key.der");
     private static final Path PUBLIC_KEY = TARGET.resolve("it-jwt-public-key.pem");

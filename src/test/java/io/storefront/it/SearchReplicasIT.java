@@ -135,6 +135,7 @@ class SearchReplicasIT {
 
     private static String admin() {
         return Jwt.subject(UUID.randomUUID().toString()).groups("admin").issuer(PackagedAppEnvironment.ISSUER)
+                .audience(PackagedAppEnvironment.AUDIENCE)
                 .sign(PackagedAppEnvironment.privateKey());
     }
 

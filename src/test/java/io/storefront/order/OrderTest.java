@@ -7,6 +7,7 @@ import static io.storefront.support.Api.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
@@ -34,6 +35,25 @@ class OrderTest {
     @AfterEach
     void auditStaysClean() {
         fixtures.auditOwnItems();
+    }
+
+    /** API.md lets admins read every order, not act on them: only the customer who placed it cancels it. */
+    @Test
+    void shouldLetOnlyTheCustomerWhoPlacedAnOrderCancelIt() {
+        UUID item = fixtures.item("Owner Only Lamp", 3);
+        UUID customer = UUID.randomUUID();
+        String orderId = Api.order(customer, Map.of(item, 1));
+
+        given().auth().oauth2(Tokens.admin()).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        as(UUID.randomUUID()).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/orders/{id}", orderId).then().statusCode(200)
+                .body("status", not(equalTo("CANCELLED")));
+
+        as(customer).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        assertThat(fixtures.aggregated(item)).isEqualTo(3);
     }
 
     @Test

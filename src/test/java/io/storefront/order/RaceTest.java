@@ -20,6 +20,7 @@ import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
 import io.storefront.support.RaceHttp;
+import io.storefront.support.RecordingPaymentGateway;
 import io.storefront.support.Retries;
 
 /** Contended paths with one defined winner, on real threads against the real database. */
@@ -34,6 +35,9 @@ class RaceTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    RecordingPaymentGateway payments;
 
     @AfterEach
     void auditStaysClean() {
@@ -106,10 +110,13 @@ class RaceTest {
         int orders = 0;
         for (int round = 0; round < 8 && (wins.get("submit") == 0 || wins.get("cancel") == 0); round++) {
             List<Callable<String>> tasks = new ArrayList<>();
+            List<String> references = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
                 UUID customer = UUID.randomUUID();
                 String checkoutId = Api.checkout(customer, Map.of(item, 2));
-                RaceHttp.Call submit = RaceHttp.submit(customer, UUID.randomUUID().toString(), checkoutId, "tok_visa");
+                String key = UUID.randomUUID().toString();
+                references.add(payments.referenceOf(customer, key));
+                RaceHttp.Call submit = RaceHttp.submit(customer, key, checkoutId, "tok_visa");
                 RaceHttp.Call cancel = RaceHttp.cancelCheckout(customer);
                 tasks.add(() -> "submit:" + submit.send().outcome());
                 tasks.add(() -> "cancel:" + cancel.send().outcome());
@@ -122,6 +129,10 @@ class RaceTest {
                 assertThat(pair).as("one winner per customer")
                         .isIn("submit:201 cancel:409 CHECKOUT_NOT_ACTIVE", "submit:409 CHECKOUT_NOT_ACTIVE cancel:204");
                 wins.merge(pair.startsWith("submit:201") ? "submit" : "cancel", 1, Integer::sum);
+                if (pair.startsWith("submit:201")) {
+                    assertThat(payments.released(references.get(i / 2))).as("the placed order's payment is kept")
+                            .isFalse();
+                }
             }
             orders = wins.get("submit");
         }

@@ -1,0 +1,41 @@
+package io.storefront.support;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import io.storefront.order.PaymentGateway;
+import io.storefront.order.TestPaymentGateway;
+
+/** The built-in test gateway, remembering which authorizations were released, so that tests can check them. */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class RecordingPaymentGateway implements PaymentGateway {
+
+    private final TestPaymentGateway gateway = new TestPaymentGateway();
+    private final Set<String> released = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Authorization authorize(Charge charge) {
+        return gateway.authorize(charge);
+    }
+
+    @Override
+    public void release(Authorization authorization) {
+        released.add(authorization.reference());
+        gateway.release(authorization);
+    }
+
+    public boolean released(String reference) {
+        return released.contains(reference);
+    }
+
+    /** The reference the built-in gateway gives a charge of this customer with this Idempotency-Key. */
+    public String referenceOf(java.util.UUID customer, String idempotencyKey) {
+        return gateway.authorize(new Charge(customer, idempotencyKey, null, "card", "tok_visa")).reference();
+    }
+}
