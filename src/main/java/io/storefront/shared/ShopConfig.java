@@ -150,5 +150,13 @@ public interface ShopConfig {
         /** Wipe the data directory on start (the tests do). */
         @WithDefault("false")
         boolean cleanDataDir();
+
+        /**
+         * Let the packaged service (prod profile) start the embedded PostgreSQL when no datasource URL is set: for
+         * trying a packaged jar on a laptop and for this project's integration tests, never for a deployment.
+         * Without it a packaged service without a URL refuses to start.
+         */
+        @WithDefault("false")
+        boolean allowProd();
     }
 }

@@ -59,6 +59,8 @@ public class PackagedAppEnvironment implements QuarkusTestResourceLifecycleManag
                     "mp.jwt.verify.issuer", ISSUER,
                     "shop.embedded-postgresql.data-dir", TARGET.resolve("it-pgdata").toString(),
                     "shop.embedded-postgresql.clean-data-dir", "true",
+                    // The packaged service runs in the prod profile, where the embedded database must be allowed.
+                    "shop.embedded-postgresql.allow-prod", "true",
                     "shop.search.index-dir", TARGET.resolve("it-search-index").toString(),
                     "shop.assignment.interval", "1s",
                     // Not the default (PT10M): MainFlowIT checks that the packaged service honours it.

@@ -14,6 +14,8 @@ import io.smallrye.config.ConfigValue;
 /**
  * Supplies the datasource of an embedded PostgreSQL when, and only when, no {@code quarkus.datasource.jdbc.url}
  * is configured. With a URL set (for example {@code QUARKUS_DATASOURCE_JDBC_URL}) it adds nothing and starts nothing.
+ * In the prod profile (a packaged service) it starts nothing either unless {@code shop.embedded-postgresql.allow-prod}
+ * is set: reading the URL then fails the start with a message that says what to configure.
  *
  * <p>The server starts on the first read of the URL, not when the configuration is assembled: Quarkus also
  * assembles it while building the application, and a build must not start a database.
@@ -22,6 +24,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     static final String DATA_DIR = "shop.embedded-postgresql.data-dir";
     static final String CLEAN = "shop.embedded-postgresql.clean-data-dir";
+    static final String ALLOW_PROD = "shop.embedded-postgresql.allow-prod";
     private static final String URL = "quarkus.datasource.jdbc.url";
 
     @Override
@@ -32,7 +35,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         Path dataDir = Path.of(value(context, DATA_DIR,
                 Path.of(System.getProperty("user.home"), ".storefront", "pgdata").toString())).toAbsolutePath();
         boolean clean = Boolean.parseBoolean(value(context, CLEAN, "false"));
-        return List.of(new LazySource(dataDir, clean));
+        boolean refused = context.getProfiles().contains("prod")
+                && !Boolean.parseBoolean(value(context, ALLOW_PROD, "false"));
+        return List.of(new LazySource(dataDir, clean, refused));
     }
 
     @Override
@@ -49,7 +54,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return isSet(value) ? value.getValue() : fallback;
     }
 
-    private record LazySource(Path dataDir, boolean clean) implements ConfigSource {
+    /** {@code refused}: a packaged (prod) service without a URL, which must not run on a throwaway database. */
+    private record LazySource(Path dataDir, boolean clean, boolean refused) implements ConfigSource {
 
         @Override
         public Set<String> getPropertyNames() {
@@ -59,7 +65,17 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         @Override
         public String getValue(String propertyName) {
             return switch (propertyName) {
-                case URL -> EmbeddedPostgres.jdbcUrl(dataDir, clean);
+                case URL -> {
+                    if (refused) {
+                        throw new IllegalStateException("No database configured: set QUARKUS_DATASOURCE_JDBC_URL "
+                                + "(and QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD). This packaged "
+                                + "service contains the embedded PostgreSQL of dev mode and tests, which does not "
+                                + "start in production (it is a throwaway database with fsync off); build images "
+                                + "with -P '!embedded-postgresql', or set SHOP_EMBEDDED_POSTGRESQL_ALLOW_PROD=true "
+                                + "to try the jar on a laptop.");
+                    }
+                    yield EmbeddedPostgres.jdbcUrl(dataDir, clean);
+                }
                 case "quarkus.datasource.username", "quarkus.datasource.password" -> "postgres";
                 default -> null;
             };
