@@ -81,18 +81,27 @@ public class OrderFulfilment {
     }
 
     /**
-     * Stock of this item arrived: PLACED orders waiting for it are tried again at once, not after their backoff.
-     * Orders another transaction holds (being assigned or cancelled right now) are skipped, so a receipt never
-     * waits on an order row while holding stock rows.
+     * Stock of this item arrived (and is committed): PLACED orders waiting for it are tried again at once, not
+     * after their backoff. Called in a transaction that holds no stock rows, it waits for an order being assigned
+     * at this moment: that assignment may have read the stock before the receipt committed and be about to put
+     * the order back for later, so the order is looked at again once it is released (a receipt never misses it).
+     * The orders are locked in id order, so that concurrent wake-ups cannot deadlock.
+     *
+     * @return the PLACED orders of the item, now due
      */
     public int wakeOrdersWaitingFor(UUID itemId) {
         Instant now = clock.instant();
+        // No "next_assignment_at > now" filter: an order claimed right now is still due in this statement's
+        // snapshot; the condition is re-checked on its latest version once its assignment has committed.
         return sql.run(connection -> Sql.update(connection, """
-                UPDATE customer_order SET next_assignment_at = ?
-                WHERE id IN (SELECT o.id FROM customer_order o JOIN order_line l ON l.order_id = o.id
-                             WHERE l.item_id = ? AND o.status = 'PLACED' AND o.next_assignment_at > ?
-                             FOR UPDATE OF o SKIP LOCKED)""",
-                now, itemId, now));
+                WITH waiting AS (
+                    SELECT o.id FROM customer_order o
+                    WHERE o.status = 'PLACED'
+                      AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.item_id = ?)
+                    ORDER BY o.id FOR UPDATE OF o)
+                UPDATE customer_order o SET next_assignment_at = least(o.next_assignment_at, ?)
+                FROM waiting w WHERE o.id = w.id AND o.status = 'PLACED'""",
+                itemId, now));
     }
 
     public long waitingForAssignment() {

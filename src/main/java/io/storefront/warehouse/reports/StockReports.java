@@ -51,14 +51,21 @@ public class StockReports {
     }
 
     public Outcome receive(UUID warehouseId, UUID itemId, StockReportRequest request) {
-        return report("RECEIPT", warehouseId, itemId, request, (eventId, quantity) -> {
-            // Order rows before stock rows: io.storefront.stock.LockOrder.
-            int woken = fulfilment.wakeOrdersWaitingFor(itemId);
+        Outcome outcome = report("RECEIPT", warehouseId, itemId, request, (eventId, quantity) -> {
             WarehouseStockLevel level = stock.receive(itemId, warehouseId, quantity);
-            Log.infof("Receipt %s: %d of item %s arrived at warehouse %s%s", eventId, quantity, itemId, warehouseId,
-                    woken > 0 ? ", " + woken + " waiting order(s) to assign" : "");
+            Log.infof("Receipt %s: %d of item %s arrived at warehouse %s", eventId, quantity, itemId, warehouseId);
             return level;
         });
+        if (outcome.recorded()) {
+            // After the commit, so that the stock is visible to whatever assigns the woken orders, and in a
+            // transaction that holds no stock rows, so that it may wait for an order being assigned right now.
+            int woken = Transactions.retrying("Waiting orders wake-up", () -> fulfilment.wakeOrdersWaitingFor(itemId));
+            if (woken > 0) {
+                Log.infof("Receipt %s: %d waiting order(s) of item %s to assign now", outcome.result().eventId(),
+                        woken, itemId);
+            }
+        }
+        return outcome;
     }
 
     public Outcome lose(UUID warehouseId, UUID itemId, StockReportRequest request) {

@@ -2,13 +2,20 @@ package io.storefront.warehouse.assignment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.storefront.support.Api;
 import io.storefront.support.Fixtures;
 import io.storefront.support.Race;
+import io.storefront.support.RaceHttp;
 import io.storefront.support.SwitchableAssigner;
+import io.storefront.support.Tokens;
 
 @QuarkusTest
 class AssignmentTest {
@@ -99,7 +108,8 @@ class AssignmentTest {
             UUID chosen = request.candidates().stream().filter(c -> c.available().getOrDefault(clock, 0) > 0)
                     .findFirst().orElseThrow().warehouseId();
             UUID other = chosen.equals(newark) ? dallas : newark;
-            Api.receipt(other, clock, 1, UUID.randomUUID().toString()).then().statusCode(201);
+            // Not through the receipt endpoint: its wake-up would wait for this very assignment to end.
+            fixtures.addStock(clock, other, 1);
             Api.loss(chosen, clock, 1, UUID.randomUUID().toString()).then().statusCode(201);
         });
         double staleBefore = staleFailures();
@@ -227,6 +237,50 @@ class AssignmentTest {
         assertThat(shipments).singleElement()
                 .satisfies(s -> assertThat(s.get("warehouseId")).isEqualTo(newark.toString()));
         assertThat(fixtures.available(bike, newark)).isZero();
+    }
+
+    /**
+     * A receipt that commits while the order is being assigned (after the assignment read the stock, before it
+     * put the order back for later) still wakes the order: the wake-up waits for the assignment to let go of it.
+     */
+    @Test
+    void shouldWakeAnOrderThatWasBeingAssignedWhileTheStockArrived() throws Exception {
+        scheduler.pause(WORKER);
+        // Never split: 1 + 1 units in two warehouses cannot serve an order of 2 until one of them receives more.
+        assigner.neverSplit(true);
+        UUID newark = fixtures.warehouse("Wake Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Wake Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID globe = fixtures.item("Wake Globe", 0);
+        fixtures.addStock(globe, newark, 1);
+        fixtures.addStock(globe, dallas, 1);
+        String orderId = Api.order(UUID.randomUUID(), Map.of(globe, 2), Api.addressIn("Newark", "NJ"));
+        RaceHttp.Call receipt = RaceHttp.report(Tokens.warehouse(newark), newark, globe, "receipts", 1,
+                UUID.randomUUID().toString(), null);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<RaceHttp.Reply>> sent = new AtomicReference<>();
+            assigner.afterPlanning(request -> {
+                if (request.orderId().toString().equals(orderId) && sent.get() == null) {
+                    // This assignment found no plan; the receipt commits now, before the order is put back.
+                    sent.set(background.submit(receipt::send));
+                    await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.available(globe, newark) == 2);
+                }
+            });
+
+            for (int i = 0; i < 1000 && sent.get() == null; i++) {
+                assignments.assignNext();
+            }
+            assertThat(sent.get()).as("the order was planned").isNotNull();
+            assertThat(sent.get().get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+
+            assertThat(fixtures.queryInt("SELECT count(*) FROM customer_order WHERE id = ?::uuid "
+                    + "AND status = 'PLACED' AND assignment_attempts = 1 AND next_assignment_at <= now()", orderId))
+                    .as("the receipt woke the order that was being put back").isEqualTo(1);
+            assignUntilAssigned(orderId);
+            assertThat(fixtures.available(globe, newark)).isZero();
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     private void assignUntilNothingIsDue() {
