@@ -121,6 +121,19 @@ public class StockMoves {
         if (rows.isEmpty()) {
             return List.of();
         }
+        try {
+            return receiveRows(rows, items);
+        } catch (RuntimeException e) {
+            if (Sql.hasSqlState(e, "22003")) {
+                // integer overflow of a stock number: the caller's transaction ends with this exception
+                throw ApiException.validation("quantity", "This receipt would take the item's stock beyond "
+                        + Integer.MAX_VALUE + " units");
+            }
+            throw e;
+        }
+    }
+
+    private List<WarehouseStockLevel> receiveRows(List<StockDelta> rows, SortedMap<UUID, Integer> items) {
         return sql.runAfterFlush(connection -> {
             List<WarehouseStockLevel> levels = new ArrayList<>(rows.size());
             Map<List<UUID>, WarehouseStockLevel> after = new HashMap<>();

@@ -130,6 +130,38 @@ class WarehouseStockTest {
         given().get("/api/v1/items/{id}", item).then().body("stock.available", equalTo(12));
     }
 
+    /** Our own arithmetic must not overflow into a database error: the receipt is refused, naming the field. */
+    @Test
+    void shouldRefuseAReceiptThatWouldOverflowTheStock() {
+        UUID warehouse = fixtures.warehouse("Overflow DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Overflow Item", 0);
+        fixtures.addStock(item, warehouse, 1);
+        int nearMax = Integer.MAX_VALUE - 500_000;
+        // Consistent numbers (aggregated = available = physical), near the top of an int.
+        fixtures.execute("UPDATE warehouse_stock SET physical = ?, available = ? WHERE item_id = ?", nearMax, nearMax,
+                item);
+        fixtures.execute("UPDATE item_stock SET aggregated = ? WHERE item_id = ?", nearMax, item);
+        try {
+            receipt(warehouse, item, 1_000_000, UUID.randomUUID().toString()).then().statusCode(400)
+                    .body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("quantity"));
+            assertThat(fixtures.physical(item, warehouse)).isEqualTo(nearMax);
+            assertThat(fixtures.aggregated(item)).isEqualTo(nearMax);
+        } finally {
+            fixtures.execute("UPDATE warehouse_stock SET physical = 1, available = 1 WHERE item_id = ?", item);
+            fixtures.execute("UPDATE item_stock SET aggregated = 1 WHERE item_id = ?", item);
+        }
+    }
+
+    @Test
+    void shouldNameTheFieldOfAnOutOfRangeNumber() {
+        UUID warehouse = fixtures.warehouse("Range DC", "Dallas", "TX", 32.78, -96.8);
+        UUID item = fixtures.item("Range Item", 0);
+        given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
+                .body("{\"quantity\": 99999999999, \"eventId\": \"" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item).then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("field", equalTo("quantity"));
+    }
+
     @Test
     void shouldApplyARepeatedEventIdOnceEvenWhenSentConcurrently() {
         UUID warehouse = fixtures.warehouse("Concurrent DC", "Dallas", "TX", 32.78, -96.8);

@@ -44,6 +44,16 @@ public class Sql {
     public record Array(String elementType, java.util.Collection<?> values) {
     }
 
+    /** Whether an SQLException with this SQLSTATE is behind the exception. */
+    public static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Array array(String elementType, java.util.Collection<?> values) {
         return new Array(elementType, values);
     }

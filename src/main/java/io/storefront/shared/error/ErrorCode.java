@@ -29,7 +29,9 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422),
     /** Any other 4xx the HTTP layer answers (the response carries that status). */
     REQUEST_FAILED(400),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** The database cannot be reached right now (an outage, a failover): try again shortly. */
+    SERVICE_UNAVAILABLE(503);
 
     private final int status;
 

@@ -1,6 +1,10 @@
 package io.storefront.shared.error;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,7 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -53,7 +59,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response outOfRange(InputCoercionException e) {
-        return invalidBody("", "A number in the request body is out of range");
+        JsonParser parser = e.getProcessor();
+        String field = parser == null ? "" : fieldOf(parser.getParsingContext());
+        return invalidBody(field, "A number in the request body is out of range"
+                + (field.isEmpty() ? "" : " ('" + field + "')"));
     }
 
     @ServerExceptionMapper
@@ -86,7 +95,9 @@ public class ProblemMapper {
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return switch (status) {
-            case 400 -> problem(400, ErrorCode.VALIDATION_FAILED, "The request is malformed", Map.of());
+            // Quarkus REST wraps a number too large for its field, found while reading the body, in a plain 400.
+            case 400 -> causeOf(e, InputCoercionException.class).map(this::outOfRange)
+                    .orElseGet(() -> problem(400, ErrorCode.VALIDATION_FAILED, "The request is malformed", Map.of()));
             case 401 -> unauthorized();
             case 403 -> problem(403, ErrorCode.FORBIDDEN, "This role may not perform this action", Map.of());
             case 404 -> problem(404, ErrorCode.NOT_FOUND, "No resource at this path", Map.of());
@@ -99,16 +110,53 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            Log.warnf("Database unavailable, answered 503: %s", rootMessage(e));
+            return Response.fromResponse(problem(503, ErrorCode.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; try again shortly", Map.of()))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         // PostgreSQL's "data exception" class (22xxx): a NUL character in text, a timestamp or number out of
-        // range. Validation should catch these first; this net keeps any it misses a 400 instead of a 500.
+        // range. Validation should refuse these first, so one that gets here is a gap in it: logged as such, and
+        // still a 400 (the value came from the request) rather than a 500.
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                Log.debugf("Refused a value the database cannot store: %s", sql.getMessage());
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                Log.warnf("A value the database cannot store got past validation (SQLSTATE %s): %s",
+                        sql.getSQLState(), sql.getMessage());
                 return problem(400, ErrorCode.VALIDATION_FAILED, "A value in the request cannot be stored (out of range or "
                         + "containing a character such as NUL)", Map.of("field", "body"));
             }
         }
         return internal(e);
+    }
+
+    /**
+     * A failure to reach the database rather than a failure of the request: no connection (SQLSTATE class 08),
+     * the server shutting down or starting (57P01-57P03), the pool timing out waiting for a connection.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Response internal(Throwable e) {
@@ -125,6 +173,26 @@ public class ProblemMapper {
 
     private static Response invalidBody(String field, String detail) {
         return problem(400, ErrorCode.VALIDATION_FAILED, detail, Map.of("field", field.isEmpty() ? "body" : field));
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where the parser stood: "quantity", "address.postalCode", "lines[2].quantity". */
+    private static String fieldOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String step = at.inArray() ? "[" + at.getCurrentIndex() + "]"
+                    : at.getCurrentName() == null ? "" : "." + at.getCurrentName();
+            path.insert(0, step);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     private static String fieldOf(JsonMappingException e) {
