@@ -64,6 +64,16 @@ class ErrorsTest {
         given().auth().oauth2(wrongIssuer).get("/api/v1/cart").then().statusCode(401);
     }
 
+    /** docs/SECURITY.md: bodies of at most 64 KiB. */
+    @Test
+    void shouldRefuseABodyLargerThanTheLimitBeforeReadingIt() {
+        String description = "x".repeat(70 * 1024);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Huge\", \"description\": \"" + description + "\", "
+                        + "\"price\": {\"amount\": 1, \"currency\": \"USD\"}}")
+                .post("/api/v1/items").then().statusCode(413);
+    }
+
     @Test
     void shouldRefuseTokensMeantForAnotherService() {
         String otherAudience = Jwt.subject(UUID.randomUUID().toString()).groups("customer")
