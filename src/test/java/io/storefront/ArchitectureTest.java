@@ -130,7 +130,7 @@ class ArchitectureTest {
             Map.entry("cart_line", "cart"),
             Map.entry("checkout", "checkout"), Map.entry("checkout_line", "checkout"),
             Map.entry("customer_order", "order"), Map.entry("order_line", "order"),
-            Map.entry("idempotency_key", "order"),
+            Map.entry("idempotency_key", "order"), Map.entry("payment_void", "order"),
             Map.entry("warehouse", "warehouse"), Map.entry("warehouse_order", "warehouse"),
             Map.entry("warehouse_order_line", "warehouse"), Map.entry("stock_event", "warehouse"),
             Map.entry("outbox", "warehouse"));

@@ -91,14 +91,19 @@ class OrderRecords {
         Map<UUID, List<OrderView.Shipment>> shipments = this.shipments.of(orderIds);
         Map<UUID, OrderView> views = new LinkedHashMap<>();
         sql.list("""
-                SELECT id, status, total_amount, currency, shipping_address::text, created_at
-                FROM customer_order WHERE id = ANY (?)""",
+                SELECT o.id, o.status, o.total_amount, o.currency, o.shipping_address::text, o.created_at,
+                       CASE WHEN o.payment_reference IS NULL THEN NULL
+                            WHEN v.voided_at IS NOT NULL THEN 'VOIDED'
+                            WHEN v.order_id IS NOT NULL THEN 'VOID_PENDING'
+                            ELSE 'AUTHORIZED' END
+                FROM customer_order o LEFT JOIN payment_void v ON v.order_id = o.id
+                WHERE o.id = ANY (?)""",
                 row -> {
                     UUID id = row.getObject(1, UUID.class);
                     return views.put(id, new OrderView(id, OrderStatus.valueOf(row.getString(2)),
                             lines.getOrDefault(id, List.of()), Money.of(row.getLong(3), row.getString(4)),
                             address(row.getString(5)), row.getObject(6, OffsetDateTime.class).toInstant(),
-                            shipments.getOrDefault(id, List.of())));
+                            shipments.getOrDefault(id, List.of()), row.getString(7)));
                 },
                 Sql.array("uuid", orderIds));
         return orderIds.stream().map(views::get).filter(java.util.Objects::nonNull).toList();

@@ -59,6 +59,9 @@ public class OrderService {
     Event<OrderCancelled> cancelled;
 
     @Inject
+    PaymentVoids voids;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -180,8 +183,9 @@ public class OrderService {
     }
 
     /**
-     * Cancels an order that has not shipped: its quantities return to aggregated stock, and (through
-     * {@link OrderCancelled}) its warehouse orders are cancelled and their stock returned, all in one transaction.
+     * Cancels an order that has not shipped: its quantities return to aggregated stock, (through
+     * {@link OrderCancelled}) its warehouse orders are cancelled and their stock returned, and its payment
+     * authorization is queued to be voided ({@link PaymentVoids}, after the commit), all in one transaction.
      * Cancelling a cancelled order changes nothing.
      */
     public OrderView cancel(UUID orderId, UUID customerId) {
@@ -193,9 +197,13 @@ public class OrderService {
                 return false;
             }
             OrderStatus previous = order.status;
-            order.cancel(clock.instant());
+            Instant now = clock.instant();
+            order.cancel(now);
             cancelled.fire(new OrderCancelled(order.id, previous));
             stock.release(records.quantities(order.id));
+            if (order.paymentReference != null) {
+                voids.schedule(order.id, order.paymentReference, now);
+            }
             Log.infof("Order %s cancelled (was %s)", order.id, previous);
             return true;
         });

@@ -9,10 +9,14 @@ import java.util.UUID;
 import io.storefront.shared.web.Address;
 import io.storefront.shared.web.Money;
 
-/** An order on the wire. {@code shipments} lists its warehouse orders once it has been assigned. */
+/**
+ * An order on the wire. {@code shipments} lists its warehouse orders once it has been assigned. {@code paymentStatus}:
+ * {@code AUTHORIZED}, then for a cancelled order {@code VOID_PENDING} until the gateway has taken the authorization
+ * back, then {@code VOIDED}.
+ */
 @RegisterForReflection
 public record OrderView(UUID id, OrderStatus status, List<Line> lines, Money total, Address shippingAddress,
-        Instant createdAt, List<Shipment> shipments) {
+        Instant createdAt, List<Shipment> shipments, String paymentStatus) {
 
     @RegisterForReflection
     public record Line(UUID itemId, int quantity, Money unitPrice) {

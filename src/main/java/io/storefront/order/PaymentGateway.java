@@ -12,7 +12,10 @@ public interface PaymentGateway {
 
     Authorization authorize(Charge charge);
 
-    /** Gives an authorization back when the order it was for could not be placed. */
+    /**
+     * Gives an authorization back: the order it was for could not be placed, or was cancelled. Must be idempotent
+     * per reference: a cancelled order's void is retried until it succeeds and may arrive twice.
+     */
     void release(Authorization authorization);
 
     record Charge(UUID customerId, String idempotencyKey, Money amount, String method, String token) {

@@ -26,6 +26,8 @@ public interface ShopConfig {
 
     Health health();
 
+    Payment payment();
+
     EmbeddedPostgresql embeddedPostgresql();
 
     interface Cart {
@@ -131,6 +133,16 @@ public interface ShopConfig {
          */
         @WithDefault("PT1M")
         Duration lease();
+    }
+
+    interface Payment {
+        /** How often cancelled orders' payment authorizations are given back to the gateway (a duration: 5s). */
+        @WithDefault("5s")
+        String voidInterval();
+
+        /** First wait after a failed void; doubles per attempt up to ten minutes. */
+        @WithDefault("PT5S")
+        Duration voidRetryBase();
     }
 
     interface Health {

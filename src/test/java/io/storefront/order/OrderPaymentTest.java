@@ -1,7 +1,11 @@
 package io.storefront.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,5 +56,28 @@ class OrderPaymentTest {
                 new IllegalStateException("checkout expired"));
 
         assertThat(payments.released(reference)).isTrue();
+    }
+
+    @Test
+    void shouldVoidACancelledOrdersPaymentAfterTheCancelUntilTheGatewayTakesIt() {
+        UUID item = fixtures.item("Voided Teapot", 2);
+        UUID customer = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String checkoutId = Api.checkout(customer, Map.of(item, 1));
+        String orderId = Api.submit(customer, key, checkoutId, "tok_visa").then().statusCode(201)
+                .body("paymentStatus", equalTo("AUTHORIZED")).extract().path("id");
+        String reference = payments.referenceOf(customer, key);
+        payments.failReleasesOf(reference, 2);
+
+        Api.as(customer).post("/api/v1/orders/{id}/cancel", orderId).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("paymentStatus", oneOf("VOID_PENDING", "VOIDED"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Api.as(customer)
+                .get("/api/v1/orders/{id}", orderId).then().body("paymentStatus", equalTo("VOIDED")));
+        assertThat(payments.released(reference)).isTrue();
+        assertThat(fixtures.queryInt("SELECT attempts FROM payment_void WHERE order_id = ?::uuid", orderId))
+                .as("two failed attempts, then the one that worked").isEqualTo(3);
+        assertThat(fixtures.aggregated(item)).isEqualTo(2);
+        fixtures.auditOwnItems();
     }
 }

@@ -1,7 +1,9 @@
 package io.storefront.support;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ public class RecordingPaymentGateway implements PaymentGateway {
 
     private final TestPaymentGateway gateway = new TestPaymentGateway();
     private final Set<String> released = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     @Override
     public Authorization authorize(Charge charge) {
@@ -26,8 +29,17 @@ public class RecordingPaymentGateway implements PaymentGateway {
 
     @Override
     public void release(Authorization authorization) {
+        AtomicInteger failing = failures.get(authorization.reference());
+        if (failing != null && failing.getAndDecrement() > 0) {
+            throw new IllegalStateException("Payment gateway unavailable (test)");
+        }
         released.add(authorization.reference());
         gateway.release(authorization);
+    }
+
+    /** The next {@code times} releases of this reference fail, as with a gateway that is down. */
+    public void failReleasesOf(String reference, int times) {
+        failures.put(reference, new AtomicInteger(times));
     }
 
     public boolean released(String reference) {
