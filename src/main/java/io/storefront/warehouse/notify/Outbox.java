@@ -33,14 +33,15 @@ public class Outbox {
 
     /**
      * Writes a notification for a warehouse, if it has a webhook, in the current transaction; {@code body} is what
-     * the webhook receives, as JSON.
+     * the webhook receives, as JSON. Notifications of one {@code subject} (a warehouse order) are delivered in the
+     * order they are written.
      */
-    public void write(UUID warehouseId, String eventType, Object body) {
+    public void write(UUID warehouseId, UUID subject, String eventType, Object body) {
         String payload = json.write(body);
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         sql.runAfterFlush(connection -> Sql.update(connection, """
-                INSERT INTO outbox (warehouse_id, event_type, payload, created_at, next_attempt_at)
-                SELECT id, ?, cast(? AS jsonb), ?, ? FROM warehouse WHERE id = ? AND webhook_url IS NOT NULL""",
-                eventType, payload, now, now, warehouseId));
+                INSERT INTO outbox (warehouse_id, subject, event_type, payload, created_at, next_attempt_at)
+                SELECT id, ?, ?, cast(? AS jsonb), ?, ? FROM warehouse WHERE id = ? AND webhook_url IS NOT NULL""",
+                subject, eventType, payload, now, now, warehouseId));
     }
 }

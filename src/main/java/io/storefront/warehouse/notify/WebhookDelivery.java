@@ -149,6 +149,8 @@ public class WebhookDelivery {
                        w.webhook_secret
                 FROM outbox o JOIN warehouse w ON w.id = o.warehouse_id
                 WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                                  WHERE e.subject = o.subject AND e.delivered_at IS NULL AND e.id < o.id)
                 ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE OF o SKIP LOCKED""",
                 row -> new Claimed(row.getLong(1), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
                         row.getInt(5) + 1, row.getString(6), row.getString(7)),
@@ -171,11 +173,15 @@ public class WebhookDelivery {
         try {
             byte[] body = notification.payload().getBytes(UTF_8);
             Duration timeout = config.outbox().requestTimeout();
+            String eventId = Long.toString(notification.id());
+            long timestamp = clock.instant().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(notification.url()))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .header(WebhookSignature.HEADER, WebhookSignature.sign(notification.secret(), body))
-                    .header("X-Event-Id", Long.toString(notification.id()))
+                    .header(WebhookSignature.HEADER, WebhookSignature.sign(notification.secret(), timestamp, eventId,
+                            body))
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header("X-Event-Id", eventId)
                     .header("X-Event-Type", notification.eventType())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();

@@ -150,7 +150,7 @@ public class WarehouseOrderService {
     }
 
     private void announce(String eventType, WarehouseOrderView view) {
-        outbox.write(view.warehouseId(), eventType, new Notification(eventType, view));
+        outbox.write(view.warehouseId(), view.id(), eventType, new Notification(eventType, view));
     }
 
     private WarehouseOrder lockOwn(UUID warehouseId, UUID warehouseOrderId) {

@@ -92,10 +92,16 @@ class WebhookDeliveryTest {
 
         assertThat(receiver.received()).hasSize(1);
         Received request = receiver.received().get(0);
-        assertThat(WebhookSignature.verify(SECRET, request.body(), request.signature()))
-                .as("X-Signature %s over the received body", request.signature()).isTrue();
-        assertThat(request.signature()).isEqualTo(WebhookSignature.sign(SECRET, request.body()))
-                .matches("sha256=[0-9a-f]{64}");
+        long timestamp = Long.parseLong(request.timestamp());
+        assertThat(timestamp).as("X-Timestamp, seconds since the epoch")
+                .isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond() + 1);
+        assertThat(WebhookSignature.verify(SECRET, timestamp, request.eventId(), request.body(), request.signature()))
+                .as("X-Signature %s over timestamp, event id and the received body", request.signature()).isTrue();
+        assertThat(request.signature()).matches("sha256=[0-9a-f]{64}");
+        assertThat(WebhookSignature.verify(SECRET, timestamp + 1, request.eventId(), request.body(),
+                request.signature())).as("another timestamp does not verify").isFalse();
+        assertThat(WebhookSignature.verify(SECRET, timestamp, "999999", request.body(), request.signature()))
+                .as("another event id does not verify").isFalse();
         assertThat(request.eventId()).isEqualTo(Long.toString(id));
         assertThat(request.eventType()).isEqualTo(Outbox.WAREHOUSE_ORDER_CREATED);
         assertThat(request.contentType()).isEqualTo("application/json");
@@ -127,6 +133,23 @@ class WebhookDeliveryTest {
         assertThat(Duration.between(requests.get(1).at(), requests.get(2).at()))
                 .as("the second retry waits at least twice the retry base")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    /** A warehouse order's notifications arrive in the order they were written, even when the first is retried. */
+    @Test
+    void shouldDeliverOneSubjectsNotificationsInOrderWhileTheFirstIsRetried() {
+        receiver.answer(request -> request <= 2 ? 500 : 200);
+        UUID warehouse = webhookWarehouse(receiver.url());
+        UUID warehouseOrder = UUID.randomUUID();
+        long created = notify(warehouse, warehouseOrder, "warehouse-order.created");
+        long cancelled = notify(warehouse, warehouseOrder, "warehouse-order.cancelled");
+
+        await().atMost(PATIENCE).until(() -> isDelivered(created) && isDelivered(cancelled));
+
+        List<String> events = receiver.received().stream().map(Received::eventId).toList();
+        assertThat(events).as("requests in the order received")
+                .containsExactly(Long.toString(created), Long.toString(created), Long.toString(created),
+                        Long.toString(cancelled));
     }
 
     @Test
@@ -217,6 +240,12 @@ class WebhookDeliveryTest {
     }
 
     /** An outbox row as the warehouse-order code writes it; returns its id. */
+    private long notify(UUID warehouse, UUID subject, String eventType) {
+        return fixtures.queryInt("INSERT INTO outbox (warehouse_id, subject, event_type, payload, created_at, "
+                + "next_attempt_at) VALUES (?, ?, ?, cast(? as jsonb), now(), now()) RETURNING id",
+                warehouse, subject, eventType, "{\"eventType\": \"" + eventType + "\"}");
+    }
+
     private long notify(UUID warehouse, String payload) {
         return fixtures.queryInt("INSERT INTO outbox (warehouse_id, event_type, payload, created_at, next_attempt_at) "
                 + "VALUES (?, 'warehouse-order.created', cast(? as jsonb), now(), now()) RETURNING id",
@@ -237,8 +266,8 @@ class WebhookDeliveryTest {
         }
     }
 
-    record Received(String eventId, String eventType, String contentType, String signature, byte[] body,
-            Instant at) {
+    record Received(String eventId, String eventType, String contentType, String signature, String timestamp,
+            byte[] body, Instant at) {
     }
 
     /** A webhook receiver on a free port that records every request and answers as the test tells it. */
@@ -287,7 +316,8 @@ class WebhookDeliveryTest {
             }
             Function<String, String> header = name -> exchange.getRequestHeaders().getFirst(name);
             received.add(new Received(header.apply("X-Event-Id"), header.apply("X-Event-Type"),
-                    header.apply("Content-Type"), header.apply(WebhookSignature.HEADER), body, Instant.now()));
+                    header.apply("Content-Type"), header.apply(WebhookSignature.HEADER),
+                    header.apply(WebhookSignature.TIMESTAMP_HEADER), body, Instant.now()));
             exchange.sendResponseHeaders(status.applyAsInt(requests.incrementAndGet()), -1);
             exchange.close();
         }

@@ -193,8 +193,11 @@ class WarehouseOrderTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            signaturesValid.add(WebhookSignature.sign(secret, body)
-                    .equals(exchange.getRequestHeaders().getFirst("X-Signature")));
+            var headers = exchange.getRequestHeaders();
+            long timestamp = Long.parseLong(headers.getFirst(WebhookSignature.TIMESTAMP_HEADER));
+            signaturesValid.add(Math.abs(timestamp - java.time.Instant.now().getEpochSecond()) < 300
+                    && WebhookSignature.verify(secret, timestamp, headers.getFirst("X-Event-Id"), body,
+                            headers.getFirst(WebhookSignature.HEADER)));
             received.add(new JsonPath(new String(body, StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
