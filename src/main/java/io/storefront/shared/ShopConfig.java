@@ -28,6 +28,8 @@ public interface ShopConfig {
 
     Payment payment();
 
+    Housekeeping housekeeping();
+
     EmbeddedPostgresql embeddedPostgresql();
 
     interface Cart {
@@ -143,6 +145,25 @@ public interface ShopConfig {
         /** First wait after a failed void; doubles per attempt up to ten minutes. */
         @WithDefault("PT5S")
         Duration voidRetryBase();
+    }
+
+    /** Old rows that no request needs any more are deleted in batches, on every replica (docs/CONFIGURATION.md). */
+    interface Housekeeping {
+        /** How often (a duration: 1h). */
+        @WithDefault("1h")
+        String interval();
+
+        /** How long an Idempotency-Key replays its order; a client retries within this time. */
+        @WithDefault("P1D")
+        Duration idempotencyKeyRetention();
+
+        /** How long cancelled and expired checkouts are kept after they closed (completed ones stay with their order). */
+        @WithDefault("P30D")
+        Duration closedCheckoutRetention();
+
+        /** How long delivered webhook notifications are kept. */
+        @WithDefault("P7D")
+        Duration deliveredNotificationRetention();
     }
 
     interface Health {

@@ -1,0 +1,24 @@
+package io.storefront.shared.db;
+
+import java.util.function.IntSupplier;
+
+/** Deleting old rows in batches, each in a transaction of its own, so that no run holds many locks for long. */
+public final class Prune {
+
+    /** Rows one batch deletes at most. */
+    public static final int BATCH = 1_000;
+
+    private Prune() {
+    }
+
+    /** Runs {@code batch} (which deletes at most {@link #BATCH} rows) until a batch is not full; returns the total. */
+    public static int inBatches(String action, IntSupplier batch) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = Transactions.retrying(action, () -> batch.getAsInt());
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+}
