@@ -1,3 +1,5 @@
+-- An index build on a large table may take longer than the pool's statement limit (application.properties).
+SET LOCAL statement_timeout = 0;
 -- What a notification is about (the warehouse order): one subject's notifications are delivered in the order they
 -- were written, so a receiver never gets a warehouse order's "cancelled" before its "created".
 ALTER TABLE outbox ADD COLUMN subject uuid;

@@ -98,6 +98,8 @@ public class StockAudit {
         List<Map<String, Object>> violations = Transactions.reading(() -> sql.run(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+                // Over a large catalog the audit may take longer than the pool's limit for request statements.
+                statement.execute("SET LOCAL statement_timeout = '5min'");
             }
             List<Map<String, Object>> found = new ArrayList<>();
             query(connection, RULE_1, rows -> found.add(violation(1, rows.getObject(1, UUID.class), null,

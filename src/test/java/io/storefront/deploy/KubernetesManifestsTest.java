@@ -352,6 +352,10 @@ class KubernetesManifestsTest {
         assertThat(cluster.path("metadata").path("name").asText() + "-rw").isEqualTo(url.getHost());
         assertThat(cluster.path("spec").path("instances").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(cluster.path("spec").path("storage").path("size").asText()).isNotBlank();
+        assertThat(cluster.path("spec").path("resources").path("requests").path("memory").asText())
+                .as("the database pods' memory request").isNotBlank();
+        assertThat(cluster.path("spec").path("resources").path("limits").path("memory").asText())
+                .as("the database pods' memory limit").isNotBlank();
         assertThat(initdb.path("database").asText()).isEqualTo(databaseName(url));
         assertThat(initdb.path("owner").asText()).isNotBlank();
         assertThat(secretKeys().get(initdb.path("secret").path("name").asText()))
@@ -361,7 +365,7 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldGiveTheDatabaseTheSearchThresholdTheServiceSets() throws IOException {
-        Matcher set = Pattern.compile("new-connection-sql=SET (pg_trgm\\.word_similarity_threshold) = (\\S+)")
+        Matcher set = Pattern.compile("new-connection-sql=SET (pg_trgm\\.word_similarity_threshold) = ([^;\\s]+)")
                 .matcher(Files.readString(DeploymentFiles.APPLICATION_PROPERTIES));
         assertThat(set.find()).as("application.properties sets the threshold per connection").isTrue();
         List<String> bootstrapSql = new ArrayList<>();

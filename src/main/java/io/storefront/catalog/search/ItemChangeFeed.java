@@ -117,6 +117,8 @@ public class ItemChangeFeed {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
+                // The whole catalog is read in one statement: lift the pool's statement timeout for it.
+                statement.execute("SET LOCAL statement_timeout = 0");
                 long xmin;
                 try (ResultSet rows = statement.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
                     rows.next();
