@@ -1,10 +1,11 @@
 package io.storefront.shared;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,20 +17,21 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.scheduler.FailedExecution;
-import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.SkippedExecution;
 import io.quarkus.scheduler.SuccessfulExecution;
 import io.quarkus.scheduler.Trigger;
 
 /**
- * Readiness of this pod's background jobs (the checkout reaper, order assignment, webhook delivery): DOWN when the
- * scheduler is not running, or when a job that is not paused has not finished a run for
- * {@code shop.health.max-job-stall} (stuck in a run, or no longer triggered). It reads no shared state: a backlog in
- * the database is the same for every pod, so it is a metric with an alert (docs/DEPLOYMENT.md), never a reason to
- * take all pods out of the Service at once. The database connection has Agroal's own readiness check.
+ * Readiness of this pod's background jobs (the checkout reaper, order assignment, webhook delivery, payment voids,
+ * housekeeping): DOWN when the scheduler is not running, or when a job that is not paused has stalled for longer
+ * than {@code shop.health.max-job-stall}: stuck in a run (its ticks keep being skipped because the run has not
+ * ended), or no longer triggered (its next run is overdue). It reads no shared state: a backlog in the database is
+ * the same for every pod, so it is a metric with an alert (docs/DEPLOYMENT.md), never a reason to take all pods out
+ * of the Service at once. The database connection has Agroal's own readiness check.
  *
- * <p>A run that fails still counts as a run: the jobs catch their own errors and try again at the next tick, and a
- * database outage is what the datasource check reports.
+ * <p>A run that fails still ends: the jobs catch their own errors and try again at the next tick, and a database
+ * outage is what the datasource check reports.
  */
 @Readiness
 @ApplicationScoped
@@ -43,27 +45,22 @@ public class BackgroundJobsHealth implements HealthCheck {
     @Inject
     ShopConfig config;
 
-    /** Monotonic, so that a test moving the application clock cannot make a job look stalled. */
-    LongSupplier nanoTime = System::nanoTime;
+    /** The wall clock of the scheduler's triggers (replaced in unit tests; not the application's movable clock). */
+    Supplier<Instant> now = Instant::now;
 
-    private final Map<String, Long> lastRunEnded = new ConcurrentHashMap<>();
-    private volatile long createdAt = System.nanoTime();
+    /** Per job: when its ticks began to be skipped because its run had not ended; absent while it runs normally. */
+    private final Map<String, Instant> skippedSince = new ConcurrentHashMap<>();
+
+    void skipped(@Observes SkippedExecution event) {
+        skippedSince.putIfAbsent(event.triggerId, now.get());
+    }
 
     void succeeded(@Observes SuccessfulExecution event) {
-        ended(event.getExecution());
+        skippedSince.remove(event.getExecution().getTrigger().getId());
     }
 
     void failed(@Observes FailedExecution event) {
-        ended(event.getExecution());
-    }
-
-    void ended(ScheduledExecution execution) {
-        lastRunEnded.put(execution.getTrigger().getId(), nanoTime.getAsLong());
-    }
-
-    /** For tests that replace {@link #nanoTime}: the time this check started watching. */
-    void startWatching() {
-        createdAt = nanoTime.getAsLong();
+        skippedSince.remove(event.getExecution().getTrigger().getId());
     }
 
     @Override
@@ -74,19 +71,26 @@ public class BackgroundJobsHealth implements HealthCheck {
         if (!up) {
             response.withData("scheduler", "not running");
         }
-        long now = nanoTime.getAsLong();
+        Instant at = now.get();
         for (Trigger job : scheduler.getScheduledJobs()) {
             String id = job.getId();
             if (scheduler.isPaused(id)) {
                 response.withData(id, "paused");
                 continue;
             }
-            Duration quiet = Duration.ofNanos(now - lastRunEnded.getOrDefault(id, createdAt));
-            boolean stalled = quiet.compareTo(maxStall) > 0;
-            up &= !stalled;
-            response.withData(id, stalled
-                    ? "stalled: no run ended for " + seconds(quiet) + " (limit " + seconds(maxStall) + ")"
-                    : "last run ended " + seconds(quiet) + " ago");
+            Instant skipping = skippedSince.get(id);
+            Instant next = job.getNextFireTime();
+            if (skipping != null && Duration.between(skipping, at).compareTo(maxStall) > 0) {
+                up = false;
+                response.withData(id, "stalled: one run has kept the next ones from starting for "
+                        + seconds(Duration.between(skipping, at)) + " (limit " + seconds(maxStall) + ")");
+            } else if (next != null && Duration.between(next, at).compareTo(maxStall) > 0) {
+                up = false;
+                response.withData(id, "stalled: its run was due " + seconds(Duration.between(next, at))
+                        + " ago (limit " + seconds(maxStall) + ")");
+            } else {
+                response.withData(id, next == null ? "running" : "next run at " + next);
+            }
         }
         return response.status(up).build();
     }

@@ -168,9 +168,8 @@ public interface ShopConfig {
 
     interface Health {
         /**
-         * Readiness turns DOWN when one of this pod's background jobs (not paused) has not finished a run for this
-         * long: stuck in a run, or no longer triggered. Longer than the slowest job's interval and than a long
-         * catch-up run.
+         * Readiness turns DOWN when one of this pod's background jobs (not paused) has stalled this long: one run
+         * keeps the next ones from starting, or its next run is overdue. Longer than a long catch-up run.
          */
         @WithDefault("PT1M")
         Duration maxJobStall();

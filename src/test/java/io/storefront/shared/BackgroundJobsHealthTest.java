@@ -6,9 +6,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,71 +18,95 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.scheduler.FailedExecution;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.SkippedExecution;
 import io.quarkus.scheduler.SuccessfulExecution;
 import io.quarkus.scheduler.Trigger;
 
 /** The per-pod rule of the readiness check, with a scheduler and a clock of the test's own. */
 class BackgroundJobsHealthTest {
 
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
+    private final Map<String, Instant> nextFire = new ConcurrentHashMap<>();
     private final BackgroundJobsHealth health = new BackgroundJobsHealth();
     private boolean running = true;
     private Set<String> paused = Set.of();
 
     @BeforeEach
     void setUp() {
-        health.nanoTime = nanos::get;
-        health.startWatching();
-        health.scheduler = scheduler(List.of("reaper", "assigner"));
+        health.now = now::get;
+        health.scheduler = scheduler(List.of("reaper", "housekeeping"));
         health.config = config(Duration.ofSeconds(60));
+        nextFire.put("reaper", START.plusSeconds(5));
+        nextFire.put("housekeeping", START.plus(Duration.ofHours(1)));
     }
 
     @Test
-    void shouldBeUpWhileEveryJobFinishesRunsWithinTheLimit() {
-        for (int tick = 0; tick < 10; tick++) {
-            advance(Duration.ofSeconds(30));
+    void shouldBeUpWhileEveryJobIsTriggeredAndItsRunsEnd() {
+        for (int tick = 0; tick < 20; tick++) {
+            advance(Duration.ofSeconds(5));
+            nextFire.put("reaper", now.get().plusSeconds(5));
             health.succeeded(new SuccessfulExecution(execution("reaper")));
-            health.succeeded(new SuccessfulExecution(execution("assigner")));
         }
         HealthCheckResponse response = health.call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(response.getData().orElseThrow()).containsEntry("reaper", "last run ended 0.0 s ago");
+        assertThat(response.getData().orElseThrow()).containsEntry("reaper", "next run at " + now.get().plusSeconds(5))
+                .containsEntry("housekeeping", "next run at " + START.plus(Duration.ofHours(1)));
     }
 
     @Test
-    void shouldGoDownForAJobThatHasNotFinishedARunWithinTheLimit() {
+    void shouldGoDownForAJobWhoseRunKeepsTheNextOnesFromStarting() {
+        advance(Duration.ofSeconds(5));
+        health.skipped(new SkippedExecution(execution("reaper")));
         advance(Duration.ofSeconds(59));
-        health.succeeded(new SuccessfulExecution(execution("reaper")));
+        nextFire.put("reaper", now.get().plusSeconds(1));
         assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
 
-        advance(Duration.ofSeconds(2)); // the assigner: 61 s since the check started watching, never a run
+        advance(Duration.ofSeconds(2));
+        health.skipped(new SkippedExecution(execution("reaper")));
         HealthCheckResponse response = health.call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData().orElseThrow())
-                .containsEntry("assigner", "stalled: no run ended for 61.0 s (limit 60.0 s)")
-                .containsEntry("reaper", "last run ended 2.0 s ago");
+                .containsEntry("reaper", "stalled: one run has kept the next ones from starting for 61.0 s "
+                        + "(limit 60.0 s)");
 
-        health.succeeded(new SuccessfulExecution(execution("assigner")));
+        health.succeeded(new SuccessfulExecution(execution("reaper")));
         assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
-    void shouldCountAFailedRunAsARunBecauseTheJobTriesAgainAtItsNextTick() {
-        advance(Duration.ofSeconds(50));
+    void shouldGoDownForAJobThatIsNoLongerTriggered() {
+        advance(Duration.ofSeconds(66)); // the reaper was due at START + 5 s
+        HealthCheckResponse response = health.call();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow())
+                .containsEntry("reaper", "stalled: its run was due 61.0 s ago (limit 60.0 s)");
+    }
+
+    @Test
+    void shouldLetARareJobWaitForItsNextRunWithoutGoingDown() {
+        advance(Duration.ofMinutes(59));
+        nextFire.put("reaper", now.get().plusSeconds(5));
+        assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void shouldCountAFailedRunAsEndedBecauseTheJobTriesAgainAtItsNextTick() {
+        health.skipped(new SkippedExecution(execution("reaper")));
         health.failed(new FailedExecution(execution("reaper"), new IllegalStateException("database down")));
-        health.succeeded(new SuccessfulExecution(execution("assigner")));
-        advance(Duration.ofSeconds(50));
+        advance(Duration.ofSeconds(61));
+        nextFire.put("reaper", now.get().plusSeconds(1));
         assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     @Test
     void shouldLeaveAPausedJobOutOfTheVerdict() {
-        paused = Set.of("assigner");
+        paused = Set.of("reaper");
         advance(Duration.ofMinutes(10));
-        health.succeeded(new SuccessfulExecution(execution("reaper")));
         HealthCheckResponse response = health.call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertThat(response.getData().orElseThrow()).containsEntry("assigner", "paused");
+        assertThat(response.getData().orElseThrow()).containsEntry("reaper", "paused");
     }
 
     @Test
@@ -93,11 +118,11 @@ class BackgroundJobsHealthTest {
     }
 
     private void advance(Duration duration) {
-        nanos.addAndGet(TimeUnit.NANOSECONDS.convert(duration));
+        now.set(now.get().plus(duration));
     }
 
     private Scheduler scheduler(List<String> jobs) {
-        List<Trigger> triggers = jobs.stream().map(BackgroundJobsHealthTest::trigger).toList();
+        List<Trigger> triggers = jobs.stream().map(this::trigger).toList();
         return (Scheduler) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Scheduler.class },
                 (proxy, method, args) -> switch (method.getName()) {
                     case "isRunning" -> running;
@@ -107,15 +132,16 @@ class BackgroundJobsHealthTest {
                 });
     }
 
-    private static Trigger trigger(String id) {
-        return (Trigger) Proxy.newProxyInstance(BackgroundJobsHealthTest.class.getClassLoader(),
-                new Class<?>[] { Trigger.class }, (proxy, method, args) -> switch (method.getName()) {
+    private Trigger trigger(String id) {
+        return (Trigger) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Trigger.class },
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getId" -> id;
+                    case "getNextFireTime" -> nextFire.get(id);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 
-    private static ScheduledExecution execution(String id) {
+    private ScheduledExecution execution(String id) {
         Trigger trigger = trigger(id);
         return new ScheduledExecution() {
             @Override
@@ -125,12 +151,12 @@ class BackgroundJobsHealthTest {
 
             @Override
             public Instant getFireTime() {
-                return Instant.EPOCH;
+                return now.get();
             }
 
             @Override
             public Instant getScheduledFireTime() {
-                return Instant.EPOCH;
+                return now.get();
             }
         };
     }
