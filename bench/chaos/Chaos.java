@@ -210,6 +210,7 @@ public class Chaos {
                     // abandoned: the reaper releases it after the reservation time
                     customer = UUID.randomUUID().toString();
                     token = token(customer, "customer", null);
+                    lastOrder = null;
                 }
             } else if (checkout != null && checkout.statusCode() == 409 && "CHECKOUT_ACTIVE".equals(code(checkout.body()))) {
                 call("DELETE", "/api/v1/checkout", token, null, null);
