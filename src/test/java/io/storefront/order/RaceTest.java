@@ -200,6 +200,38 @@ class RaceTest {
         assertThat(fixtures.aggregated(item)).isEqualTo(50);
     }
 
+    /**
+     * Orders split over two warehouses, cancelled all at once: every cancel returns both warehouses' stock rows, which
+     * all the cancels share. Taken in one sorted move, they queue; taken warehouse order by warehouse order, two
+     * cancels could lock them in opposite orders and deadlock (which a retry would hide: so no retry may happen).
+     */
+    @Test
+    void shouldCancelSplitOrdersAtOnceWithoutADeadlock() {
+        UUID newark = fixtures.warehouse("Split Race Newark", "Newark", "NJ", 40.73, -74.17);
+        UUID dallas = fixtures.warehouse("Split Race Dallas", "Dallas", "TX", 32.78, -96.8);
+        UUID lamp = fixtures.item("Split Race Lamp", 0);
+        UUID desk = fixtures.item("Split Race Desk", 0);
+        fixtures.addStock(lamp, newark, 100);
+        fixtures.addStock(desk, dallas, 100);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            UUID customer = UUID.randomUUID();
+            String orderId = Api.order(customer, Map.of(lamp, 1, desk, 1));
+            assertThat(Api.awaitShipments(customer, orderId)).hasSize(2);
+            RaceHttp.Call cancel = RaceHttp.cancelOrder(customer, orderId);
+            tasks.add(() -> cancel.send().outcome());
+        }
+        double retriesBefore = Retries.count(metrics, null);
+
+        assertThat(Race.run(tasks)).containsOnly("200");
+
+        assertThat(Retries.count(metrics, null)).as("transactions retried after a deadlock").isEqualTo(retriesBefore);
+        assertThat(fixtures.available(lamp, newark)).isEqualTo(100);
+        assertThat(fixtures.available(desk, dallas)).isEqualTo(100);
+        assertThat(fixtures.aggregated(lamp)).isEqualTo(100);
+        assertThat(fixtures.aggregated(desk)).isEqualTo(100);
+    }
+
     @Test
     void shouldPlaceOneOrderWhenTheSameKeyArrivesTwiceAtOnce() {
         UUID item = fixtures.item("Race Camera", 100);
