@@ -56,6 +56,12 @@ public class Chaos {
     final AtomicInteger unavailable = new AtomicInteger();
     final AtomicInteger connectionErrors = new AtomicInteger();
     final List<String> items = new ArrayList<>();
+    /** Per warehouse order: the event types its webhook deliveries carried, in the order they arrived. */
+    final Map<String, List<String>> deliveries = new ConcurrentHashMap<>();
+    final AtomicInteger deliveryRequests = new AtomicInteger();
+    final Pattern warehouseOrderId = Pattern.compile("\"warehouseOrder\"\\s*:\\s*\\{\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    final Pattern eventType = Pattern.compile("\"eventType\"\\s*:\\s*\"([a-z.-]+)\"");
+    com.sun.net.httpserver.HttpServer receiver;
     final List<String> warehouses = new ArrayList<>();
 
     Chaos() throws Exception {
@@ -70,6 +76,7 @@ public class Chaos {
 
     int run() throws Exception {
         Files.createDirectories(work);
+        startReceiver();
         log("starting two replicas of " + jar);
         start(0);
         start(1);
@@ -115,7 +122,7 @@ public class Chaos {
         }
         awaitReady(0, 120);
         awaitReady(1, 120);
-        log("load stopped; letting reservations expire and assignment settle (40 s)");
+        log("load stopped; letting reservations expire, assignment and webhook delivery settle (40 s)");
         Thread.sleep(40_000);
         return check(killed, outageDone);
     }
@@ -146,6 +153,23 @@ public class Chaos {
                 + "AND next_assignment_at < now() - interval '30 seconds'");
         int placedWaiting = psqlInt("SELECT count(*) FROM customer_order WHERE status = 'PLACED'");
         int voidsPending = psqlInt("SELECT count(*) FROM payment_void WHERE voided_at IS NULL");
+        int warehouseOrders = psqlInt("SELECT count(*) FROM warehouse_order");
+        int cancelledWarehouseOrders = psqlInt("SELECT count(*) FROM warehouse_order WHERE status = 'CANCELLED'");
+        int undelivered = psqlInt("SELECT count(*) FROM outbox WHERE delivered_at IS NULL");
+        int withCreated = 0;
+        int withCancelled = 0;
+        int outOfOrder = 0;
+        int repeated = 0;
+        for (List<String> events : deliveries.values()) {
+            withCreated += events.contains("warehouse-order.created") ? 1 : 0;
+            withCancelled += events.contains("warehouse-order.cancelled") ? 1 : 0;
+            int created = events.indexOf("warehouse-order.created");
+            int cancelled = events.indexOf("warehouse-order.cancelled");
+            if (cancelled >= 0 && (created < 0 || cancelled < created)) {
+                outOfOrder++;
+            }
+            repeated += events.size() - new java.util.HashSet<>(events).size();
+        }
 
         System.out.println();
         System.out.println("| check | count | expected |");
@@ -162,12 +186,21 @@ public class Chaos {
         row("503 answers (database unavailable)", unavailable.get(), "any");
         row("other 5xx answers", fiveHundreds.get(), "0");
         row("connection errors (a replica was down)", connectionErrors.get(), "any");
-        row("webhook deliveries per warehouse order", 0, "not measured here (WebhookDeliveryTest)");
+        row("warehouse orders", warehouseOrders, "> 0");
+        row("warehouse orders whose 'created' webhook arrived", withCreated, "= warehouse orders");
+        row("cancelled warehouse orders whose 'cancelled' webhook arrived", withCancelled,
+                "= cancelled (" + cancelledWarehouseOrders + ")");
+        row("'cancelled' delivered before 'created'", outOfOrder, "0");
+        row("webhook deliveries repeated (at-least-once; receivers drop them by X-Event-Id)", repeated, "any");
+        row("webhook requests answered 500 by the receiver (then retried)", deliveryRequests.get() / 10, "any");
+        row("notifications not yet delivered", undelivered, "0");
         System.out.println();
         System.out.println("statuses: " + new java.util.TreeMap<>(Map.copyOf(statuses.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
         boolean ok = acknowledged.size() > 0 && found == acknowledged.size() && auditOk && expiredActive == 0
-                && placedOverdue == 0 && voidsPending == 0 && fiveHundreds.get() == 0 && released > 0;
+                && placedOverdue == 0 && voidsPending == 0 && fiveHundreds.get() == 0 && released > 0
+                && warehouseOrders > 0 && withCreated == warehouseOrders && withCancelled == cancelledWarehouseOrders
+                && outOfOrder == 0 && undelivered == 0;
         if (!missing.isEmpty()) {
             System.out.println("acknowledged but not found: " + missing);
         }
@@ -178,6 +211,7 @@ public class Chaos {
         for (Process replica : replicas) {
             replica.destroy();
         }
+        receiver.stop(0);
         return ok ? 0 : 1;
     }
 
@@ -275,12 +309,35 @@ public class Chaos {
         }
     }
 
+    /** The warehouses' webhook: records each delivery; answers 500 to one in ten, so that retries happen too. */
+    void startReceiver() throws IOException {
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 18190), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int n = deliveryRequests.incrementAndGet();
+            int status = n % 10 == 0 ? 500 : 204;
+            if (status == 204) {
+                Matcher order = warehouseOrderId.matcher(body);
+                Matcher type = eventType.matcher(body);
+                if (order.find() && type.find()) {
+                    deliveries.computeIfAbsent(order.group(1), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(type.group(1));
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
     void setUp() {
         String admin = token(UUID.randomUUID().toString(), "admin", null);
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> created = call("POST", "/api/v1/warehouses", admin, "{\"name\": \"Chaos DC " + i
                     + "\", \"latitude\": 40.7, \"longitude\": -74.1, \"address\": {\"name\": \"DC\", \"line1\": \"1 Dock\", "
-                    + "\"city\": \"Newark\", \"region\": \"NJ\", \"postalCode\": \"07101\", \"country\": \"US\"}}", null);
+                    + "\"city\": \"Newark\", \"region\": \"NJ\", \"postalCode\": \"07101\", \"country\": \"US\"}, "
+                    + "\"webhookUrl\": \"http://127.0.0.1:18190/hook\"}", null);
             warehouses.add(id(created.body()));
         }
         for (int i = 0; i < 20; i++) {

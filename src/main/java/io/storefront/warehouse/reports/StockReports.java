@@ -59,10 +59,17 @@ public class StockReports {
         if (outcome.recorded()) {
             // After the commit, so that the stock is visible to whatever assigns the woken orders, and in a
             // transaction that holds no stock rows, so that it may wait for an order being assigned right now.
-            int woken = Transactions.retrying("Waiting orders wake-up", () -> fulfilment.wakeOrdersWaitingFor(itemId));
-            if (woken > 0) {
-                Log.infof("Receipt %s: %d waiting order(s) of item %s to assign now", outcome.result().eventId(),
-                        woken, itemId);
+            try {
+                int woken = Transactions.retrying("Waiting orders wake-up",
+                        () -> fulfilment.wakeOrdersWaitingFor(itemId));
+                if (woken > 0) {
+                    Log.infof("Receipt %s: %d waiting order(s) of item %s to assign now", outcome.result().eventId(),
+                            woken, itemId);
+                }
+            } catch (RuntimeException e) {
+                // The receipt itself has committed: answer it. The orders are tried again at the end of their backoff.
+                Log.warnf(e, "Receipt %s committed, but waking the orders waiting for item %s failed",
+                        outcome.result().eventId(), itemId);
             }
         }
         return outcome;
