@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.storefront.warehouse.assignment.AssignmentService;
 
 /** The customer flow through the HTTP API, for tests that need to get somewhere before they assert. */
 public final class Api {
@@ -67,11 +69,19 @@ public final class Api {
                 .extract().path("id");
     }
 
-    /** Waits until the order is assigned and returns its shipments ({warehouseOrderId, warehouseId, status, lines}). */
+    /**
+     * Assigns due orders directly (instead of waiting for the worker's next tick, which is not what the callers
+     * test) until this one is assigned; returns its shipments ({warehouseOrderId, warehouseId, status, lines}).
+     */
     public static List<Map<String, Object>> awaitShipments(UUID customer, String orderId) {
+        AssignmentService assignments = Arc.container().instance(AssignmentService.class).get();
         return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> as(customer).get("/api/v1/orders/{id}", orderId).jsonPath()
-                        .<Map<String, Object>>getList("shipments"), shipments -> !shipments.isEmpty());
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> {
+                    assignments.assignNext();
+                    return as(customer).get("/api/v1/orders/{id}", orderId).jsonPath()
+                            .<Map<String, Object>>getList("shipments");
+                }, shipments -> !shipments.isEmpty());
     }
 
     /** Checks out the items and submits the order; returns the order id. */

@@ -19,12 +19,22 @@ import io.storefront.order.TestPaymentGateway;
 public class RecordingPaymentGateway implements PaymentGateway {
 
     private final TestPaymentGateway gateway = new TestPaymentGateway();
+    private final Set<String> authorized = ConcurrentHashMap.newKeySet();
     private final Set<String> released = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     @Override
     public Authorization authorize(Charge charge) {
-        return gateway.authorize(charge);
+        Authorization authorization = gateway.authorize(charge);
+        if (authorization.approved()) {
+            authorized.add(authorization.reference());
+        }
+        return authorization;
+    }
+
+    /** Whether the service asked the gateway for this authorization (and got it). */
+    public boolean authorized(String reference) {
+        return authorized.contains(reference);
     }
 
     @Override
