@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.db.Prune;
@@ -32,14 +31,7 @@ public class OrderHousekeeping {
     @Scheduled(identity = "order-housekeeping", every = "${shop.housekeeping.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        try {
-            int deleted = prune();
-            if (deleted > 0) {
-                Log.infof("Housekeeping deleted %d old Idempotency-Key(s)", deleted);
-            }
-        } catch (RuntimeException e) {
-            Log.error("Deleting old Idempotency-Keys failed; the next run tries again", e);
-        }
+        Prune.scheduled("old Idempotency-Key(s)", this::prune);
     }
 
     /** Deletes the Idempotency-Keys past their retention; returns how many. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.storefront.shared.ShopConfig;
 import io.storefront.shared.db.Prune;
@@ -31,14 +30,7 @@ public class OutboxHousekeeping {
     @Scheduled(identity = "outbox-housekeeping", every = "${shop.housekeeping.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        try {
-            int deleted = prune();
-            if (deleted > 0) {
-                Log.infof("Housekeeping deleted %d delivered notification(s)", deleted);
-            }
-        } catch (RuntimeException e) {
-            Log.error("Deleting delivered notifications failed; the next run tries again", e);
-        }
+        Prune.scheduled("delivered notification(s)", this::prune);
     }
 
     /** Deletes the delivered notifications past their retention; returns how many. */
