@@ -51,9 +51,19 @@ public final class Api {
     public static Response submit(UUID customer, String idempotencyKey, String checkoutId, String paymentToken,
             Map<String, Object> address) {
         return as(customer).contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
-                .body(Map.of("checkoutId", checkoutId, "shippingAddress", address,
-                        "payment", Map.of("method", "card", "token", paymentToken)))
-                .post("/api/v1/orders");
+                .body(orderBody(checkoutId, paymentToken, address)).post("/api/v1/orders");
+    }
+
+    /** The body of POST /api/v1/orders. */
+    public static Map<String, Object> orderBody(String checkoutId, String paymentToken, Map<String, Object> address) {
+        return Map.of("checkoutId", checkoutId, "shippingAddress", address,
+                "payment", Map.of("method", "card", "token", paymentToken));
+    }
+
+    /** The body of a receipt ({@code reason} null) or a loss report. */
+    public static Map<String, Object> reportBody(int quantity, String eventId, String reason) {
+        return reason == null ? Map.of("quantity", quantity, "eventId", eventId)
+                : Map.of("quantity", quantity, "eventId", eventId, "reason", reason);
     }
 
     /** An address in a US state, for tests of "nearest". */
@@ -116,14 +126,13 @@ public final class Api {
     }
 
     public static Response receipt(UUID warehouse, UUID item, int quantity, String eventId, String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("quantity", quantity, "eventId", eventId))
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(reportBody(quantity, eventId, null))
                 .post("/api/v1/warehouses/{w}/stock/{i}/receipts", warehouse, item);
     }
 
     public static Response loss(UUID warehouse, UUID item, int quantity, String eventId) {
         return given().auth().oauth2(Tokens.warehouse(warehouse)).contentType(ContentType.JSON)
-                .body(Map.of("quantity", quantity, "reason", "damaged", "eventId", eventId))
+                .body(reportBody(quantity, eventId, "damaged"))
                 .post("/api/v1/warehouses/{w}/stock/{i}/losses", warehouse, item);
     }
 

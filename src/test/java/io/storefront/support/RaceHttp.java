@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,9 +78,7 @@ public final class RaceHttp {
 
     public static Call submit(UUID customer, String idempotencyKey, String checkoutId, String paymentToken) {
         return call("POST", "/api/v1/orders", Tokens.customer(customer),
-                Map.of("checkoutId", checkoutId, "shippingAddress", Api.ADDRESS,
-                        "payment", Map.of("method", "card", "token", paymentToken)),
-                Map.of("Idempotency-Key", idempotencyKey));
+                Api.orderBody(checkoutId, paymentToken, Api.ADDRESS), Map.of("Idempotency-Key", idempotencyKey));
     }
 
     public static Call cancelOrder(UUID customer, String orderId) {
@@ -96,13 +93,8 @@ public final class RaceHttp {
     /** A receipt ({@code reason} null) or loss report, with the given token. */
     public static Call report(String token, UUID warehouse, UUID item, String kind, int quantity, String eventId,
             String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("quantity", quantity);
-        body.put("eventId", eventId);
-        if (reason != null) {
-            body.put("reason", reason);
-        }
-        return call("POST", "/api/v1/warehouses/" + warehouse + "/stock/" + item + "/" + kind, token, body, Map.of());
+        return call("POST", "/api/v1/warehouses/" + warehouse + "/stock/" + item + "/" + kind, token,
+                Api.reportBody(quantity, eventId, reason), Map.of());
     }
 
     private static Call call(String method, String path, String token, Object body, Map<String, String> headers) {
