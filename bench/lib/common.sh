@@ -21,6 +21,8 @@ PG_USER=shop
 PG_PASSWORD=shop
 PG_DB=shop
 JDBC_URL="jdbc:postgresql://127.0.0.1:${BENCH_PG_PORT}/${PG_DB}"
+# The issuer the service verifies (MP_JWT_VERIFY_ISSUER) and the benchmark's tokens carry.
+JWT_ISSUER=https://storefront.example/issuer
 
 # ---------------------------------------------------------------- logging
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }

@@ -8,7 +8,7 @@ MEASURE_SAMPLER_PID=
 
 measure_reset() {
     M_REQUESTS=0 M_SECONDS=0 M_RPS=0 M_P50=0 M_P99=0 M_P999=0 M_MAX=0 M_ERRORS=0 M_RSS_MAX='' M_RSS_DETAIL=''
-    M_CPU_SERVICE='' M_CPU_PG='' M_CPU_OTHER='' M_CPU_JIT=''
+    M_CPU_SERVICE='' M_CPU_PG='' M_CPU_OTHER='' M_CPU_JIT='' M_ORDERS='' M_ORDERS_PER_S='' M_ERROR_DETAIL=''
 }
 
 # measure_record SYSTEM LABEL CONNECTIONS
@@ -99,19 +99,32 @@ cpu_since() {
         }')
 }
 
-# measure_wrk SYSTEM LABEL PATHS_FILE CONNECTIONS SECONDS ORDER [rss]
-#   ORDER: seq (distinct queries in turn) or random. With "rss", samples the service's VmRSS every 0.5 s.
+# measure_wrk SYSTEM LABEL PATHS_FILE CONNECTIONS SECONDS ORDER [rss [ENV=VALUE...]]
+#   GET requests for the paths in PATHS_FILE (bench/lib/paths.lua). ORDER: seq (distinct queries in turn) or random.
+#   With "rss", samples the service's VmRSS every 0.5 s. ENV: e.g. BENCH_TOKENS=file, BENCH_RATE=requests/s.
 measure_wrk() {
     local system=$1 label=$2 paths=$3 connections=$4 seconds=$5 order=$6 rss=${7:-}
-    local anon file threads=$((connections < 2 ? connections : 2)) out=$RUN_DIR/wrk-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$system-$label").txt
-    measure_reset
+    shift $(($# < 7 ? $# : 7))
     [[ -s $paths ]] || die "no paths file $paths"
+    measure_wrk_script "$system" "$label" "$BENCH_DIR/lib/paths.lua" "$connections" $((connections < 2 ? connections : 2)) \
+        "$seconds" "$rss" BENCH_PATHS="$paths" BENCH_ORDER="$order" "$@"
+}
+
+# measure_wrk_script SYSTEM LABEL SCRIPT CONNECTIONS THREADS SECONDS RSS [ENV=VALUE...]: any of the wrk scripts in
+# bench/lib (they print a BENCH_RESULT line). A script that counts its own failures (flow_errors, e.g. purchase.lua)
+# reports those instead of wrk's non-2xx count; it also sets M_ORDERS and M_ERROR_DETAIL.
+measure_wrk_script() {
+    local system=$1 label=$2 script=$3 connections=$4 threads=$5 seconds=$6 rss=$7
+    shift 7
+    local anon file out=$RUN_DIR/wrk-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$system-$label").txt
+    measure_reset
     if [[ $rss == rss ]]; then
         measure_sample_rss "$RUN_DIR/rss-samples.txt"
     fi
     cpu_mark
-    BENCH_PATHS=$paths BENCH_ORDER=$order wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 30s \
-        -s "$BENCH_DIR/lib/paths.lua" "$SERVICE_URL" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed ($label)"; }
+    env LUA_PATH="$BENCH_DIR/lib/?.lua;;" BENCH_THREADS="$threads" "$@" \
+        wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 30s -s "$script" "$SERVICE_URL" >"$out" 2>&1 \
+        || { cat "$out" >&2; die "wrk failed ($label)"; }
     if [[ $rss == rss ]]; then
         measure_stop_sampler
         # Samples: VmRSS RssAnon RssFile (MiB). RssFile is mostly the memory-mapped index.
@@ -120,6 +133,7 @@ measure_wrk() {
     fi
     local line
     line=$(grep '^BENCH_RESULT' "$out") || { cat "$out" >&2; die "wrk printed no result ($label)"; }
+    local orders='' flow_errors='' error_detail=''
     # shellcheck disable=SC2046 # key=value words
     eval "local $(sed 's/^BENCH_RESULT //' <<<"$line")"
     # shellcheck disable=SC2154 # the variables come from the eval above
@@ -128,7 +142,10 @@ measure_wrk() {
         M_SECONDS=$(awk -v d="$duration_us" 'BEGIN { printf "%.1f", d / 1e6 }')
         M_RPS=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { v = r / (d / 1e6); printf (v < 100 ? "%.1f" : "%.0f"), v }')
         M_P50=$(ms "$p50_us") M_P99=$(ms "$p99_us") M_P999=$(ms "$p999_us") M_MAX=$(ms "$max_us")
-        M_ERRORS=$((connect_errors + read_errors + write_errors + status_errors + timeouts))
+        M_ERRORS=$((connect_errors + read_errors + write_errors + ${flow_errors:-$status_errors} + timeouts))
+        M_ORDERS=$orders
+        M_ORDERS_PER_S=$([[ -z $orders ]] || awk -v r="$orders" -v d="$duration_us" 'BEGIN { v = r / (d / 1e6); printf (v < 100 ? "%.1f" : "%.0f"), v }')
+        M_ERROR_DETAIL=$error_detail
     }
     cpu_since "$M_REQUESTS"
     measure_record "$system" "$label" "$connections"
@@ -137,7 +154,7 @@ measure_wrk() {
 # Microseconds to milliseconds, 2 significant decimals for small values.
 ms() { awk -v u="$1" 'BEGIN { v = u / 1000; if (v < 10) printf "%.2f", v; else if (v < 100) printf "%.1f", v; else printf "%.0f", v }'; }
 
-# measure_pgbench LABEL CLIENTS SECONDS PGBENCH_ARGS...: pgbench against the benchmark database with
+# measure_pgbench LABEL CLIENTS SECONDS PGBENCH_ARGS...: pgbench (SECONDS 0: PGBENCH_ARGS has -t) against the benchmark database with
 # per-transaction logs, from which the same percentiles as wrk's are computed.
 measure_pgbench() {
     local label=$1 clients=$2 seconds=$3
@@ -147,17 +164,19 @@ measure_pgbench() {
     out=$prefix.txt
     measure_reset
     rm -f "$prefix".[0-9]*
+    local duration=(-T "$seconds")
+    ((seconds > 0)) || duration=() # 0: the arguments say how much (-t)
     cpu_mark
     PGPASSWORD=$PG_PASSWORD pgbench -n -h 127.0.0.1 -p "$BENCH_PG_PORT" -U "$PG_USER" "$@" \
-        -c "$clients" -j "$threads" -T "$seconds" -l --log-prefix="$prefix" "$PG_DB" >"$out" 2>&1 \
+        -c "$clients" -j "$threads" "${duration[@]}" -l --log-prefix="$prefix" "$PG_DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($label)"; }
-    M_REQUESTS=$(awk '/number of transactions actually processed/ { print $NF }' "$out")
+    M_REQUESTS=$(awk '/number of transactions actually processed/ { split($NF, n, "/"); print n[1] }' "$out")
     sleep 0.5 # the backends of pgbench's connections finish exiting, so the postmaster has counted their CPU
     cpu_since "$M_REQUESTS"
     M_RPS=$(awk '/^tps = / { printf ($3 < 100 ? "%.1f" : "%.0f"), $3 }' "$out")
     M_ERRORS=$(awk '/number of failed transactions/ { print $5 }' "$out")
     M_ERRORS=${M_ERRORS:-0}
-    M_SECONDS=$seconds
+    M_SECONDS=$(awk -v n="$M_REQUESTS" -v tps="$M_RPS" -v s="$seconds" 'BEGIN { printf "%.1f", (s > 0 ? s : (tps > 0 ? n / tps : 0)) }')
     # Log lines: client_id transaction_no time(us) script_no epoch epoch_us; failed ones are not numbers.
     read -r M_P50 M_P99 M_P999 M_MAX < <(cat "$prefix".[0-9]* | awk '$3 ~ /^[0-9]+$/ { print $3 }' | sort -n | awk '
         { v[NR] = $1 }

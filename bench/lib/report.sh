@@ -2,17 +2,34 @@
 # shellcheck shell=bash
 
 REPORT_NOTES=()
+# Each scenario has its own summary table: a section with a title and column names.
+REPORT_SECTIONS=()
+declare -A REPORT_TITLE=() REPORT_COLUMNS=()
 
 report_init() {
-    : >"$RUN_DIR/summary.tsv"
     : >"$RUN_DIR/measurements.tsv"
 }
 
-# report_row SCENARIO TARGET RAW_SQL BEFORE AFTER VERDICT
-#   BEFORE: the service with the PostgreSQL engine; AFTER: the service with the Lucene engine.
-report_row() {
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" >>"$RUN_DIR/summary.tsv"
+# report_section NAME TITLE COLUMN... : starts the summary table of a scenario.
+report_section() {
+    local name=$1 title=$2
+    shift 2
+    REPORT_SECTIONS+=("$name")
+    REPORT_TITLE[$name]=$title
+    REPORT_COLUMNS[$name]=$(IFS=$'\t'; echo "$*")
+    : >"$RUN_DIR/summary-$name.tsv"
 }
+
+# report_row_in NAME VALUE... : one row of that table (as many values as it has columns; empty prints "-").
+report_row_in() {
+    local name=$1
+    shift
+    (IFS=$'\t'; echo "$*") >>"$RUN_DIR/summary-$name.tsv"
+}
+
+# report_row SCENARIO TARGET RAW_SQL BEFORE AFTER VERDICT: a row of the search table.
+#   BEFORE: the service with the PostgreSQL engine; AFTER: the service with the Lucene engine.
+report_row() { report_row_in search "$@"; }
 
 report_note() { REPORT_NOTES+=("$*"); }
 
@@ -51,13 +68,16 @@ report_table() {
         echo "- $note"
     done
     echo
-    echo "## Summary (times in ms; \"before\" = the service with SHOP_SEARCH_ENGINE=postgres, \"after\" = lucene)"
-    echo
-    echo "| scenario | target | raw SQL (pgbench) | service, postgres engine | service, lucene engine | after vs target |"
-    echo "|---|---|---|---|---|---|"
-    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, ($3 == "" ? "-" : $3), ($4 == "" ? "-" : $4), ($5 == "" ? "-" : $5), $6 }' \
-        "$RUN_DIR/summary.tsv"
-    echo
+    local section
+    for section in "${REPORT_SECTIONS[@]}"; do
+        echo "## ${REPORT_TITLE[$section]}"
+        echo
+        awk -F'\t' '{ printf "|"; for (i = 1; i <= NF; i++) printf " %s |", $i; printf "\n|"; for (i = 1; i <= NF; i++) printf "---|"; printf "\n" }' \
+            <<<"${REPORT_COLUMNS[$section]}"
+        awk -F'\t' '{ printf "|"; for (i = 1; i <= NF; i++) printf " %s |", ($i == "" ? "-" : $i); printf "\n" }' \
+            "$RUN_DIR/summary-$section.tsv"
+        echo
+    done
     echo "## Every measurement"
     echo
     echo "Latency in ms. Errors: non-2xx responses, socket errors, timeouts. CPU/req: CPU time the service and"

@@ -23,7 +23,7 @@ service_start() {
         QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
         QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
-        MP_JWT_VERIFY_ISSUER=https://storefront.example/issuer \
+        MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
         QUARKUS_HTTP_PORT="$BENCH_HTTP_PORT" \
         SHOP_SEARCH_ENGINE="$engine" \
         SHOP_SEARCH_INDEX_DIR="$index_dir" \

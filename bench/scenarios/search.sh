@@ -44,6 +44,8 @@ SEARCH_CACHE_ENV=(
 declare -A R=()
 
 scenario_search() {
+    report_section search 'Search (issue 8; times in ms; "before" = the service with SHOP_SEARCH_ENGINE=postgres, "after" = lucene)' \
+        scenario target "raw SQL (pgbench)" "service, postgres engine" "service, lucene engine" "after vs target"
     SERVICE_EXTRA_ENV=("${SEARCH_CACHE_ENV[@]}")
     report_note "search: page cache off via ${SEARCH_CACHE_ENV[0]} and friends (single underscores; the double-underscore form has no effect); one-client runs send distinct queries in turn; 16-connection runs pick random queries from 20,000 per class"
     search_raw_sql
