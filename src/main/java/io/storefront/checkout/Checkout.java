@@ -74,6 +74,19 @@ public class Checkout extends PanacheEntityBase {
         return checkout;
     }
 
+    /** A checkout as read by plain SQL (not managed: changing it changes nothing). */
+    static Checkout of(UUID id, UUID customerId, CheckoutStatus status, Instant expiresAt, long totalAmount,
+            String currency) {
+        Checkout checkout = new Checkout();
+        checkout.id = id;
+        checkout.customerId = customerId;
+        checkout.status = status;
+        checkout.expiresAt = expiresAt;
+        checkout.totalAmount = totalAmount;
+        checkout.currency = currency;
+        return checkout;
+    }
+
     /** The customer's ACTIVE checkout row (possibly past its expiry), locked for the rest of the transaction. */
     static Optional<Checkout> lockActiveOf(UUID customerId) {
         return find("customerId = ?1 and status = ?2", customerId, CheckoutStatus.ACTIVE)

@@ -18,7 +18,16 @@ class CheckoutLines {
     @Inject
     Sql sql;
 
-    void insert(UUID checkoutId, List<ReservedLine> lines) {
+    /** A new checkout's row and its reserved lines (plain SQL: the hot path keeps no entity to flush). */
+    void insert(Checkout checkout, List<ReservedLine> lines) {
+        sql.update("""
+                INSERT INTO checkout (id, customer_id, status, created_at, expires_at, total_amount, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", checkout.id, checkout.customerId, checkout.status.name(),
+                checkout.createdAt, checkout.expiresAt, checkout.totalAmount, checkout.currency);
+        insertLines(checkout.id, lines);
+    }
+
+    private void insertLines(UUID checkoutId, List<ReservedLine> lines) {
         sql.update("""
                 INSERT INTO checkout_line (checkout_id, item_id, quantity, unit_price_amount)
                 SELECT ?, * FROM unnest(?::uuid[], ?::int[], ?::bigint[])""",

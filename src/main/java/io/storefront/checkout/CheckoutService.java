@@ -101,9 +101,8 @@ public class CheckoutService {
             long total = reserved.stream().mapToLong(line -> line.quantity() * line.unitPriceAmount()).sum();
             Checkout checkout = Checkout.begin(customerId, now, now.plus(config.checkout().reservationTtl()), total,
                     config.currency());
-            checkout.persist();
-            lines.insert(checkout.id, reserved);
-            Log.infof("Checkout %s began for customer %s: %d lines reserved, %d unavailable, expires at %s",
+            lines.insert(checkout, reserved);
+            Log.debugf("Checkout %s began for customer %s: %d lines reserved, %d unavailable, expires at %s",
                     checkout.id, customerId, reserved.size(), unavailable.size(), checkout.expiresAt);
             return new Began(view(checkout, reserved, unavailable), true);
         });
@@ -145,18 +144,29 @@ public class CheckoutService {
      * @return the reserved lines the order is made of
      */
     public List<ReservedLine> completeForOrder(UUID customerId, UUID checkoutId) {
-        Checkout checkout = Checkout.lock(checkoutId)
-                .filter(found -> found.customerId.equals(customerId))
-                .orElseThrow(() -> ApiException.notFound("Checkout " + checkoutId));
-        checkout.complete(clock.instant());
-        Log.infof("Checkout %s completed", checkoutId);
+        Instant now = clock.instant();
+        // One conditional statement on the row (it waits for a concurrent cancel or expiry and sees its outcome);
+        // only when it changes nothing is the row read, to say why.
+        int completed = sql.update("UPDATE checkout SET status = 'COMPLETED', closed_at = ? WHERE id = ? AND customer_id = ? AND "
+                + Checkout.LIVE, now, checkoutId, customerId, now);
+        if (completed == 0) {
+            Checkout checkout = Checkout.lock(checkoutId)
+                    .filter(found -> found.customerId.equals(customerId))
+                    .orElseThrow(() -> ApiException.notFound("Checkout " + checkoutId));
+            checkout.requireLive(now);
+            throw new IllegalStateException("Checkout " + checkoutId + " is live but was not completed");
+        }
+        Log.debugf("Checkout %s completed", checkoutId);
         return lines.of(checkoutId);
     }
 
     /** Checks, without locking, that a checkout could be submitted now, and returns its total for payment. */
     public Money submittableTotal(UUID customerId, UUID checkoutId) {
-        Checkout checkout = Checkout.<Checkout>findByIdOptional(checkoutId)
-                .filter(found -> found.customerId.equals(customerId))
+        Checkout checkout = sql.optional("""
+                SELECT status, expires_at, total_amount, currency FROM checkout WHERE id = ? AND customer_id = ?""",
+                row -> Checkout.of(checkoutId, customerId, CheckoutStatus.valueOf(row.getString(1)),
+                        row.getObject(2, OffsetDateTime.class).toInstant(), row.getLong(3), row.getString(4)),
+                checkoutId, customerId)
                 .orElseThrow(() -> ApiException.notFound("Checkout " + checkoutId));
         checkout.requireLive(clock.instant());
         return Money.of(checkout.totalAmount, checkout.currency);

@@ -56,6 +56,17 @@ class OrderRecords {
                 row -> row.getBoolean(1), paymentReference);
     }
 
+    /** A new order's row, written at once (plain SQL: the submit path keeps no entity to flush). */
+    void insertOrder(CustomerOrder order) {
+        sql.update("""
+                INSERT INTO customer_order (id, customer_id, checkout_id, status, total_amount, currency,
+                    shipping_address, payment_reference, created_at, updated_at, next_assignment_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                order.id, order.customerId, order.checkoutId, order.status.name(), order.totalAmount, order.currency,
+                order.shippingAddress, order.paymentReference, order.createdAt, order.updatedAt,
+                order.nextAssignmentAt);
+    }
+
     void insertLines(UUID orderId, List<ReservedLine> lines) {
         sql.update("""
                 INSERT INTO order_line (order_id, item_id, quantity, unit_price_amount)

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -116,16 +117,22 @@ public class OrderService {
                 }
                 List<ReservedLine> lines = checkouts.completeForOrder(customerId, submission.checkoutId());
                 long orderTotal = lines.stream().mapToLong(line -> line.quantity() * line.unitPriceAmount()).sum();
-                Instant now = clock.instant();
+                // As PostgreSQL stores it, so that the answer below equals what a later read returns.
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 CustomerOrder order = CustomerOrder.place(customerId, submission.checkoutId(), orderTotal,
                         total.currency(), records.toJson(submission.shippingAddress()), authorization.reference(), now);
-                order.persist();
+                records.insertOrder(order);
                 records.insertLines(order.id, lines);
                 carts.removeOrdered(customerId, lines.stream().map(ReservedLine::itemId).toList());
                 records.storeIdempotencyKey(customerId, idempotencyKey, hash, order.id, now);
                 Log.infof("Order %s placed by customer %s: %d lines, total %d %s", order.id, customerId,
                         lines.size(), orderTotal, order.currency);
-                return order.id;
+                // The answer is what this transaction wrote: a new order has no shipments yet.
+                return new OrderView(order.id, OrderStatus.PLACED, lines.stream()
+                        .map(line -> new OrderView.Line(line.itemId(), line.quantity(),
+                                Money.of(line.unitPriceAmount(), order.currency)))
+                        .toList(), Money.of(orderTotal, order.currency), submission.shippingAddress(), now, List.of(),
+                        order.paymentReference == null ? null : "AUTHORIZED");
             });
         } catch (RuntimeException e) {
             releaseUnlessPlaced(authorization, e);
@@ -136,7 +143,7 @@ public class OrderService {
             return replayOf(stored, hash);
         }
         metrics.counter("shop.orders", "status", OrderStatus.PLACED.name()).increment();
-        return new Submitted(records.views(List.of((UUID) outcome)).get(0), true);
+        return new Submitted((OrderView) outcome, true);
     }
 
     /**

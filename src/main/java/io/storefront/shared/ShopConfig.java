@@ -80,12 +80,12 @@ public interface ShopConfig {
         @WithDefault("PT10M")
         Duration reservationTtl();
 
-        /** How often the reaper releases expired checkouts (a Quarkus scheduler interval such as 5s). */
-        @WithDefault("5s")
+        /** How often the reaper releases expired checkouts (a Quarkus scheduler interval such as 1s). */
+        @WithDefault("1s")
         String reaperInterval();
 
         /** How many expired checkouts the reaper releases per transaction. */
-        @WithDefault("200")
+        @WithDefault("1000")
         int reaperBatchSize();
     }
 
@@ -94,9 +94,12 @@ public interface ShopConfig {
         @WithDefault("2s")
         String interval();
 
-        /** How many orders one worker run assigns at most. */
-        @WithDefault("100")
-        int batchSize();
+        /**
+         * How long one worker run may go on assigning due orders before it ends and lets the next tick continue
+         * (well under {@code shop.health.max-job-stall}, which reads a longer run as a stalled job).
+         */
+        @WithDefault("PT10S")
+        Duration maxRun();
 
         /** First wait before an order no warehouse can serve is tried again; doubles per attempt. */
         @WithDefault("PT5S")

@@ -77,7 +77,7 @@ class CheckoutExpiryTest {
         assertThat(fixtures.aggregated(tent)).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
-        Duration interval = Duration.ofSeconds(1); // %test.shop.checkout.reaper-interval
+        Duration interval = Duration.ofSeconds(1); // shop.checkout.reaper-interval
         await().atMost(interval.multipliedBy(3)).untilAsserted(() -> assertThat(fixtures.aggregated(tent)).isEqualTo(6));
 
         assertThat(fixtures.queryInt("SELECT count(*) FROM checkout WHERE customer_id = ? AND status = 'EXPIRED'",

@@ -172,7 +172,7 @@ public class AssignmentService {
         }
         fulfilment.markAssigned(order.orderId(), decision(plan.get().rule(), plan.get().explanation(), candidates,
                 plan.get().shipments(), now));
-        Log.infof("Order %s assigned to %d warehouse(s) by rule %s", order.orderId(), plan.get().shipments().size(),
+        Log.debugf("Order %s assigned to %d warehouse(s) by rule %s", order.orderId(), plan.get().shipments().size(),
                 plan.get().rule());
         return new Attempt(Outcome.ASSIGNED, Duration.between(order.placedAt(), now).abs());
     }

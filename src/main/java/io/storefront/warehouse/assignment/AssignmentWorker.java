@@ -16,7 +16,8 @@ import io.storefront.shared.ShopConfig;
 
 /**
  * Runs assignment every {@code shop.assignment.interval} on every replica; {@link AssignmentService} makes that
- * safe. One run assigns up to a batch of due orders, one transaction each.
+ * safe. One run assigns due orders, one transaction each, until none is left or {@code shop.assignment.max-run} has
+ * passed.
  */
 @ApplicationScoped
 public class AssignmentWorker {
@@ -55,8 +56,10 @@ public class AssignmentWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void assignDueOrders() {
         try {
-            for (int i = 0; i < config.assignment().batchSize(); i++) {
-                if (assignments.assignNext() == AssignmentService.Outcome.NOTHING_DUE) {
+            // Until nothing is due: a backlog drains at the speed of assignment, not one batch per tick.
+            long deadline = System.nanoTime() + config.assignment().maxRun().toNanos();
+            while (assignments.assignNext() != AssignmentService.Outcome.NOTHING_DUE) {
+                if (System.nanoTime() - deadline > 0) {
                     return;
                 }
             }
