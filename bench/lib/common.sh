@@ -11,9 +11,10 @@ BENCH_PG_OS_USER=${BENCH_PG_OS_USER:-postgres}               # the unprivileged 
 BENCH_HTTP_PORT=${BENCH_HTTP_PORT:-18080}
 BENCH_SERVICE_DIR=${BENCH_SERVICE_DIR:-$(cd "$BENCH_DIR/.." && pwd)}   # the source tree to build and run
 BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-0}                      # 1: reuse BENCH_SERVICE_DIR/target/quarkus-app
-# JVM options of the service. The default mirrors the JVM image on Kubernetes: limit 1Gi, and the image's
-# run-java.sh gives the heap 50% of it (Dockerfile.jvm, k8s/app/deployment.yaml).
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+# JVM options of the service. The default is what the JVM image's run-java.sh passes in a 1Gi container: the heap
+# at JAVA_MAX_MEM_RATIO=25% of the limit (Dockerfile.jvm, docs/DEPLOYMENT.md) and the image's GC settings
+# (rh-openjdk's java-default-options: the parallel collector, heap shrinking after GC, exit on OutOfMemoryError).
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError}
 BENCH_SCALE=${BENCH_SCALE:-1}                                # multiplies every measuring duration (0.2 = smoke run)
 
 # The benchmark database: role, password, database.
