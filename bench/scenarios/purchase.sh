@@ -253,14 +253,11 @@ purchase_audit() {
     log "stock audit: ${P[audit]}"
 }
 
-# Start to ready with a current index, without and with an AppCDS archive made by this JVM (the way Dockerfile.jvm
-# makes one in the image).
+# Start to ready with a current index, without and with the AppCDS archive the build made with this JVM (the image
+# makes its own the same way: Dockerfile.jvm). A service built without it (BENCH_SKIP_BUILD) has no AppCDS row.
 purchase_startup() {
     section "purchase: start to ready"
-    local archive=$BENCH_WORK/app-cds.jsa saved=$BENCH_JAVA_OPTS
-    rm -f "$archive"
-    (cd "$BENCH_SERVICE_DIR/target/quarkus-app" && java -XX:ArchiveClassesAtExit="$archive" -Dquarkus.appcds.generate=true \
-        -jar quarkus-run.jar >"$RUN_DIR/appcds.log" 2>&1) || log "WARNING: the AppCDS archive could not be made ($RUN_DIR/appcds.log)"
+    local archive=$BENCH_SERVICE_DIR/target/quarkus-app/app-cds.jsa saved=$BENCH_JAVA_OPTS
     local mode
     for mode in plain appcds; do
         [[ $mode == appcds && ! -f $archive ]] && continue
