@@ -147,8 +147,35 @@ measure_wrk_script() {
         M_ORDERS_PER_S=$([[ -z $orders ]] || awk -v r="$orders" -v d="$duration_us" 'BEGIN { v = r / (d / 1e6); printf (v < 100 ? "%.1f" : "%.0f"), v }')
         M_ERROR_DETAIL=$error_detail
     }
-    cpu_since "$M_REQUESTS"
+    local total=$M_REQUESTS kv
+    for kv in "$@"; do
+        [[ $kv != BENCH_TRACE=* ]] || trace_window "${kv#BENCH_TRACE=}"
+    done
+    cpu_since "$total"
     measure_record "$system" "$label" "$connections"
+}
+
+# trace_window PREFIX: replaces the rates and percentiles of the last wrk run by those of the window in which every
+# thread was running, from the trace files PREFIX.N (one line per response: epoch_ms step status latency_us). wrk
+# runs each thread's init() one after the other before it starts the clock, while the threads already created are
+# sending: with 64 threads the last one started 12 s after the first, and wrk's own requests/duration counted those
+# 12 s of requests in a 30 s run.
+trace_window() {
+    local prefix=$1 result start end
+    result=$(awk '
+        FNR == 1 { if (NR > 1) { if (first > start) start = first; if (last < end || end == 0) end = last } first = $1 }
+        { last = $1 }
+        END { if (first > start) start = first; if (last < end || end == 0) end = last; print start, end }' "$prefix".*)
+    read -r start end <<<"$result"
+    ((end > start)) || return 0
+    read -r M_SECONDS M_REQUESTS M_RPS M_P50 M_P99 M_P999 M_MAX M_ORDERS M_ORDERS_PER_S < <(
+        awk -v s="$start" -v e="$end" '$1 >= s && $1 <= e { print $4, ($2 == "order" && $3 ~ /^2/) }' "$prefix".* \
+        | sort -n | awk -v secs="$(((end - start) / 1000)).$(((end - start) % 1000 / 100))" '
+            { v[NR] = $1; orders += $2 }
+            function pct(p,   i) { i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; return v[i] }
+            function ms(u) { u = u / 1000; return u < 10 ? sprintf("%.2f", u) : (u < 100 ? sprintf("%.1f", u) : sprintf("%.0f", u)) }
+            function rate(n) { r = n / secs; return r < 100 ? sprintf("%.1f", r) : sprintf("%.0f", r) }
+            END { print secs, NR, rate(NR), ms(pct(50)), ms(pct(99)), ms(pct(99.9)), ms(v[NR]), orders, rate(orders) }')
 }
 
 # Microseconds to milliseconds, 2 significant decimals for small values.
