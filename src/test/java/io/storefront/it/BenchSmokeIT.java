@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The benchmark suite (bench/run.sh) on a tiny data set, so that it cannot rot between the runs that measure: every
@@ -24,7 +25,9 @@ class BenchSmokeIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
+    /** Above the suite's 5-minute default: about 5 minutes alone, more while other builds share the machine. */
     @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void shouldRunEveryScenarioOnATinyDataSet() throws IOException, InterruptedException {
         assumeTrue("root".equals(System.getProperty("user.name")),
                 "bench/run.sh installs packages and runs PostgreSQL as another user: run as root (CI does)");
@@ -51,12 +54,17 @@ class BenchSmokeIT {
                 Map.entry("REAPER_CHECKOUTS", "500"),
                 Map.entry("ASSIGNMENT_BACKLOG", "50")));
         Process process = run.start();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroy();
+        boolean finished = false;
+        try {
+            finished = process.waitFor(18, TimeUnit.MINUTES);
+        } finally {
+            if (!finished) {
+                process.destroy(); // bench/run.sh stops its database and service on SIGTERM
+                process.waitFor(1, TimeUnit.MINUTES);
+            }
         }
         String output = Files.readString(log);
-        assertThat(finished).as("bench/run.sh finished within 15 minutes; log: %s", log).isTrue();
+        assertThat(finished).as("bench/run.sh finished within 18 minutes; log: %s", log).isTrue();
         assertThat(process.exitValue()).as("bench/run.sh exit code; log: %s%n%s", log, tail(output)).isZero();
 
         assertThat(output).contains("## Purchase path", "## Search");
