@@ -186,8 +186,7 @@
         const item = await api('GET', '/api/v1/items/' + itemId);
         names.set(item.id, item.name);
         const quantity = el('input', {
-            id: 'item-quantity', type: 'number', min: 1, max: Math.max(1, Math.min(item.stock.available, 100)), value: 1,
-            inputmode: 'numeric',
+            id: 'item-quantity', type: 'number', min: 1, value: 1, inputmode: 'numeric',
         });
         $('view-item').replaceChildren(el('article', { class: 'item' },
             el('h1', { id: 'item-name' }, item.name),
@@ -223,7 +222,12 @@
                 : s.available < line.quantity ? 'Only ' + s.available + ' left: lower the quantity' : '';
             const input = el('input', {
                 id: 'qty-' + line.itemId, type: 'number', min: 0, max: 100, value: line.quantity, inputmode: 'numeric',
-                disabled: !!checkout, onchange: () => setQuantity(line.itemId, parseInt(input.value, 10)),
+                disabled: !!checkout, onchange: () => {
+                    const quantity = parseInt(input.value, 10);
+                    if (!Number.isNaN(quantity)) {
+                        setQuantity(line.itemId, quantity);
+                    }
+                },
             });
             return el('li', { class: 'card cart-line' + (flag ? ' flagged' : ''), 'data-item-id': line.itemId },
                 el('h2', {}, el('a', { href: '#/item/' + line.itemId }, line.name)),
@@ -524,8 +528,10 @@
         }
     }
 
+    const suggestions = Shop.suggestBox($('q'), $('suggestions'), suggestion => go('#/item/' + suggestion.itemId));
     $('search-form').addEventListener('submit', event => {
         event.preventDefault();
+        suggestions.close();
         const params = new URLSearchParams();
         const values = { q: $('q').value.trim(), sort: $('sort').value, min: $('min-price').value, max: $('max-price').value };
         Object.entries(values).forEach(([k, v]) => {
@@ -544,7 +550,6 @@
         await showAccount();
         go('#/');
     });
-    Shop.suggestBox($('q'), $('suggestions'), suggestion => go('#/item/' + suggestion.itemId));
     window.addEventListener('hashchange', route);
     showAccount().then(route);
 })();

@@ -59,7 +59,7 @@
             } catch (e) {
                 fail(e);
             }
-            await loadOrders().catch(fail);
+            await Promise.all([loadOrders(), loadStock(false)]).catch(fail);
         };
         const label = 'order ' + order.id.slice(0, 8);
         return el('li', { class: 'card warehouse-order', 'data-order-id': order.id, 'data-parent-order-id': order.parentOrderId },
