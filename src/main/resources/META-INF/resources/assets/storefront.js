@@ -301,12 +301,15 @@
                 el('a', { href: '#/cart' }, 'Go to your cart')));
             return;
         }
-        (await api('GET', '/api/v1/cart')).lines.forEach(line => names.set(line.itemId, line.name));
+        // What was not reserved: the cart's other lines (the checkout answers them only when it begins; they stay in
+        // the cart), with their stock as it is now.
+        const cart = await api('GET', '/api/v1/cart');
+        cart.lines.forEach(line => names.set(line.itemId, line.name));
         const reserved = await Promise.all(checkout.reserved.map(async line =>
             el('li', {}, (await nameOf(line.itemId)) + ' × ' + line.quantity)));
-        const unavailable = await Promise.all(checkout.unavailable.map(async line =>
-            el('li', {}, (await nameOf(line.itemId)) + ': you wanted ' + line.requested + ', '
-                + (line.available === 0 ? 'none is' : 'only ' + line.available + ' is') + ' in stock now')));
+        const unavailable = cart.lines.filter(line => !checkout.reserved.some(r => r.itemId === line.itemId))
+            .map(line => el('li', {}, line.name + ': you wanted ' + line.quantity + ', '
+                + (line.stock.available === 0 ? 'none is' : 'only ' + line.stock.available + ' is') + ' in stock now'));
         const countdown = el('p', { id: 'countdown', role: 'timer', class: 'countdown' });
         const placeOrder = el('button', { type: 'submit', id: 'place-order', class: 'primary' }, 'Place order');
         const form = addressForm(placeOrder);

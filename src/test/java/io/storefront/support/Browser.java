@@ -136,10 +136,20 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("sign-in")));
     }
 
-    /** Saves the whole page as target/screenshots/NAME.png (docs/screenshots keeps a copy of each). */
+    /**
+     * Saves the whole page as target/screenshots/NAME.png (docs/screenshots keeps a copy of each), after checking
+     * that it fits the phone's width: nothing sticks out sideways.
+     */
     public void screenshot(String name) {
-        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollHeight");
+        JavascriptExecutor script = driver;
+        Object wider = script.executeScript("return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5)");
+        if (!((List<?>) wider).isEmpty()) {
+            throw new AssertionError(name + ": wider than a phone's screen: " + wider);
+        }
+        Number height = (Number) script.executeScript(
+                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
         Dimension size = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(WIDTH, Math.max(HEIGHT, height.intValue())));
         try {
