@@ -13,7 +13,7 @@
     };
     const SHIPMENT_STATUS = { NEW: 'Being prepared', ACKNOWLEDGED: 'Being prepared', SHIPPED: 'Shipped', CANCELLED: 'Cancelled' };
     const PAYMENT_STATUS = {
-        AUTHORIZED: 'Card charged on shipping', VOID_PENDING: 'Payment being given back', VOIDED: 'Payment given back',
+        AUTHORIZED: 'Payment authorized', VOID_PENDING: 'Payment being given back', VOIDED: 'Payment given back',
     };
     const names = new Map();
     let timers = [];
@@ -333,6 +333,7 @@
                 }, { 'Idempotency-Key': idempotencyKey });
                 flash = 'Thank you! Your order is placed.';
                 go('#/orders/' + order.id);
+                await updateCartCount(); // the order took its lines out of the cart
             } catch (e) {
                 if (e.status !== 0) {
                     idempotencyKey = null; // a definitive answer: the next try is a new request

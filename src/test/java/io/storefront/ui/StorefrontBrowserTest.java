@@ -169,6 +169,7 @@ class StorefrontBrowserTest {
         fillAddress();
         browser.click(By.id("place-order"));
         browser.awaitText(By.id("message"), "Thank you! Your order is placed.");
+        browser.await(Duration.ofSeconds(10), b -> b.all(By.id("cart-count")).get(0).getText().isEmpty()); // cart emptied
         String orderId = browser.visible(By.cssSelector("article.order")).getAttribute("data-order-id");
         String customerWindow = browser.window();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
