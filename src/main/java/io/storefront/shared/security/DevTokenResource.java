@@ -20,11 +20,12 @@ import io.storefront.shared.error.ApiException;
 import io.storefront.shared.web.Ids;
 
 /**
- * Mints tokens for trying the service in dev mode, signed with the key pair Quarkus generates for dev mode.
- * The class exists only in dev builds: a packaged service has no way to mint tokens.
+ * Mints tokens for trying the service in dev mode, signed with the key pair Quarkus generates for dev mode (and for
+ * tests: the browser tests sign in through it, as a person does in dev mode). The class exists only in dev and test
+ * builds: a packaged service has no way to mint tokens.
  */
 @Path("/dev/token")
-@IfBuildProfile("dev")
+@IfBuildProfile(anyOf = { "dev", "test" })
 public class DevTokenResource {
 
     @GET
