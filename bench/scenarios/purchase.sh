@@ -282,7 +282,7 @@ purchase_summary() {
     for c in $PURCHASE_CUSTOMERS; do
         ratio=$(div "${P[svc.flow.c$c.orders]:-}" "${P[raw.flow.c$c.rps]:-}")
         report_row_in purchase "purchase flow, $c customers: completed orders/s (errors)" ">= 0.5 x raw, 0 errors" \
-            "${P[raw.flow.c$c.rps]} pairs/s (p50 ${P[raw.flow.c$c.p50]}, p99 ${P[raw.flow.c$c.p99]}; errors ${P[raw.flow.c$c.errors]}; CPU/flow ${P[raw.flow.c$c.cpu]})" \
+            "${P[raw.flow.c$c.rps]} flows/s (p50 ${P[raw.flow.c$c.p50]}, p99 ${P[raw.flow.c$c.p99]}; errors ${P[raw.flow.c$c.errors]}; CPU/flow ${P[raw.flow.c$c.cpu]})" \
             "${P[svc.flow.c$c.orders]} orders/s (errors ${P[svc.flow.c$c.errors]}; p50 ${P[svc.flow.c$c.p50]}, p99 ${P[svc.flow.c$c.p99]} per request; CPU/request ${P[svc.flow.c$c.cpu]})" \
             "$ratio" "$(verdict "$ratio" '>=' 0.5 "${P[svc.flow.c$c.errors]}" '<=' 0)"
     done
