@@ -28,12 +28,13 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Verifies a bearer token once instead of on every request: a client sends the same token with each of its
- * requests until the token expires, and checking its RS256 signature and claims again each time was a tenth of the
- * service's CPU on the purchase path (docs/PERFORMANCE.md). A token that passed SmallRye JWT's verification is kept,
- * keyed by the SHA-256 of the token, and served again while it has not expired. A token is as valid as its signature and {@code exp} say, and both are fixed inside it, so serving it
- * again accepts nothing the verifier would refuse, with one exception: a signing key withdrawn from the identity
- * provider's key set keeps its tokens working here for at most {@link #MAX_AGE} after their last verification.
- * Failures are not kept: a bad token is verified (and refused) every time.
+ * requests until the token expires, and checking its RS256 signature and claims again each time was one of the
+ * largest costs in a profile of the purchase path (docs/PERFORMANCE.md). A token that passed SmallRye JWT's
+ * verification is kept, keyed by the SHA-256 of the token, and served again while it has not expired. A token is as
+ * valid as its signature and {@code exp} say, and both are fixed inside it, so serving it again accepts nothing the
+ * verifier would refuse, with one exception: a signing key withdrawn from the identity provider's key set keeps its
+ * tokens working here for at most {@link #MAX_AGE} after their last verification. Failures are not kept: a bad token
+ * is verified (and refused) every time.
  *
  * <p>Bounded: at most {@link #MAX_TOKENS} tokens, each for at most {@link #MAX_AGE} (an expired entry is dropped on
  * its next use in any case). Installed as an alternative of the {@link JWTParser} that Quarkus' bearer-token
