@@ -1,6 +1,7 @@
 package io.storefront.shared;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -47,9 +48,15 @@ public interface ShopConfig {
         @WithDefault("200")
         int maxQueryLength();
 
-        /** Which engine answers searches: the in-process Lucene index (default) or PostgreSQL full-text search. */
+        /**
+         * Which engine answers searches: the in-process Lucene index (default), PostgreSQL full-text search, or an
+         * external OpenSearch cluster (docs/SEARCH.md says when to choose which).
+         */
         @WithDefault("lucene")
         Engine engine();
+
+        /** The OpenSearch cluster, when {@code shop.search.engine=opensearch}. */
+        OpenSearch opensearch();
 
         /**
          * Where this replica keeps its Lucene index (env SHOP_SEARCH_INDEX_DIR). One directory per replica: the
@@ -71,7 +78,68 @@ public interface ShopConfig {
 
         enum Engine {
             LUCENE,
-            POSTGRES
+            POSTGRES,
+            OPENSEARCH
+        }
+
+        interface OpenSearch {
+            /**
+             * The cluster's REST addresses, comma-separated ({@code https://opensearch-cluster-master:9200});
+             * required when the engine is opensearch (env SHOP_SEARCH_OPENSEARCH_HOSTS).
+             */
+            Optional<List<String>> hosts();
+
+            /** Basic-auth user, if the cluster asks for one (env SHOP_SEARCH_OPENSEARCH_USERNAME). */
+            Optional<String> username();
+
+            /** Basic-auth password, from a Secret (env SHOP_SEARCH_OPENSEARCH_PASSWORD). */
+            Optional<String> password();
+
+            /**
+             * The alias searches go to; each full reindex writes a new index named after it and switches the alias
+             * to it in one step.
+             */
+            @WithDefault("storefront-items")
+            String index();
+
+            /** Primary shards of a new index (docs/SEARCH.md sizes them for 10M and 300M items). */
+            @WithDefault("1")
+            int shards();
+
+            /** Replicas of each shard in a new index: 1 survives the loss of a node; 0 fits a one-node cluster. */
+            @WithDefault("1")
+            int replicas();
+
+            /** How often OpenSearch makes indexed changes searchable (an index setting such as 1s). */
+            @WithDefault("1s")
+            String indexRefreshInterval();
+
+            /** How often the indexer looks for catalog changes to send. */
+            @WithDefault("PT0.5S")
+            Duration pollInterval();
+
+            /**
+             * How long the indexer's lease lasts without renewal: one replica indexes at a time, and another takes
+             * over this long after it stops renewing.
+             */
+            @WithDefault("PT15S")
+            Duration lease();
+
+            /** Items per bulk request. */
+            @WithDefault("1000")
+            int bulkSize();
+
+            /** Time allowed to open a connection to the cluster. */
+            @WithDefault("PT1S")
+            Duration connectTimeout();
+
+            /** Time allowed for a response; a search that takes longer is answered by PostgreSQL. */
+            @WithDefault("PT5S")
+            Duration responseTimeout();
+
+            /** Longest wait between attempts while the cluster is unreachable (backoff doubles from 1 s). */
+            @WithDefault("PT30S")
+            Duration retryMax();
         }
     }
 

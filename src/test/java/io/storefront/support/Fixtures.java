@@ -29,7 +29,7 @@ public class Fixtures {
     io.storefront.stock.StockMoves stockMoves;
 
     @Inject
-    io.storefront.catalog.search.lucene.CatalogIndex searchIndex;
+    io.storefront.catalog.search.SearchEngines searchEngines;
 
     private volatile UUID warehouseId;
 
@@ -50,15 +50,12 @@ public class Fixtures {
     }
 
     /**
-     * Waits until the search index holds every item written so far (it applies changes every 250 ms on its own),
-     * so that a test can search for what it just wrote; does nothing when the index is off.
+     * Waits until the search engine's index holds every item written so far (it applies changes on its own within a
+     * second), so that a test can search for what it just wrote; does nothing with the PostgreSQL engine.
      */
     public void searchable() {
-        if (searchIndex.state() == io.storefront.catalog.search.lucene.CatalogIndex.State.OFF) {
-            return;
-        }
         try {
-            searchIndex.awaitCurrent(java.time.Duration.ofSeconds(30));
+            searchEngines.awaitSearchable(java.time.Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

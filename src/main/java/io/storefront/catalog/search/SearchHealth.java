@@ -9,10 +9,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.storefront.catalog.search.lucene.CatalogIndex;
+import io.storefront.catalog.search.opensearch.OpenSearchEngine;
 
 /**
  * Which engine answers searches on this replica, and how current its index is. Always UP: while the index is
- * missing, being built or broken, PostgreSQL answers searches, so the replica can take traffic all the same.
+ * missing, being built or broken, or the OpenSearch cluster is away, PostgreSQL answers searches, so the replica can
+ * take traffic all the same.
  */
 @Readiness
 @ApplicationScoped
@@ -24,11 +26,26 @@ public class SearchHealth implements HealthCheck {
     @Inject
     CatalogIndex index;
 
+    @Inject
+    OpenSearchEngine opensearch;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Search").up()
-                .withData("engine", engines.serving())
-                .withData("indexState", index.state().name());
+                .withData("engine", engines.serving());
+        if (opensearch.enabled()) {
+            response.withData("configuredEngine", SearchEngines.OPENSEARCH)
+                    .withData("index", String.valueOf(opensearch.indexName()))
+                    .withData("indexer", opensearch.indexer() ? "this replica" : String.valueOf(opensearch.leaseHolder()))
+                    .withData("lastAppliedSequence", opensearch.appliedSequence())
+                    .withData("lagSeconds", opensearch.lag().toMillis() / 1000.0 + "")
+                    .withData("reindexing", opensearch.reindexing());
+            if (opensearch.problem() != null) {
+                response.withData("problem", opensearch.problem());
+            }
+            return response.build();
+        }
+        response.withData("indexState", index.state().name());
         if (index.state() != CatalogIndex.State.OFF) {
             response.withData("documents", index.documents())
                     .withData("lastAppliedSequence", index.appliedSequence())

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -25,6 +24,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.StringHelper;
 
+import io.storefront.catalog.search.QueryText;
+import io.storefront.catalog.search.QueryText.Token;
 import io.storefront.catalog.search.SearchRequest;
 
 /**
@@ -38,19 +39,13 @@ import io.storefront.catalog.search.SearchRequest;
  */
 final class CatalogQueries {
 
-    static final float PREFIX_BOOST = 1f;
-    static final float FUZZY_BOOST = 0.5f;
-    private static final int FUZZY_EXPANSIONS = 50;
+    static final float PREFIX_BOOST = QueryText.PREFIX_BOOST;
+    static final float FUZZY_BOOST = QueryText.FUZZY_BOOST;
+    private static final int FUZZY_EXPANSIONS = QueryText.FUZZY_EXPANSIONS;
     /** Names' words beginning with the typed word that are looked at before the prefix is taken as needed. */
     private static final int PREFIX_TERMS_CHECKED = 32;
-    /** Typos are rarely in the first letter; keeping it fixed makes fuzzy matching an order of magnitude cheaper. */
-    private static final int FUZZY_PREFIX = 1;
-    /**
-     * Words, phrases and exclusions of a query beyond this are ignored, as the PostgreSQL engine ignores words after
-     * its eighth: with up to 50 fuzzy expansions per word, a 200-character query of long words would otherwise
-     * exceed Lucene's 1,024 clauses per query.
-     */
-    static final int MAX_TOKENS = 12;
+    private static final int FUZZY_PREFIX = QueryText.FUZZY_PREFIX;
+    static final int MAX_TOKENS = QueryText.MAX_TOKENS;
 
     private final Analyzer english = ItemDocuments.english();
     private final Analyzer plain = ItemDocuments.plain();
@@ -98,7 +93,7 @@ final class CatalogQueries {
         List<Token> tokens = parsed.size() > MAX_TOKENS ? parsed.subList(0, MAX_TOKENS) : parsed;
         int lastWord = -1;
         for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).phrase && !tokens.get(i).negated && !tokens.get(i).isOr()) {
+            if (!tokens.get(i).phrase() && !tokens.get(i).negated() && !tokens.get(i).isOr()) {
                 lastWord = i;
             }
         }
@@ -111,14 +106,14 @@ final class CatalogQueries {
                 pendingOr = true;
                 continue;
             }
-            if (token.negated) {
+            if (token.negated()) {
                 for (Query excluded : matches(token)) {
                     query.add(excluded, Occur.MUST_NOT);
                     excludes = true;
                 }
                 continue;
             }
-            Query clause = token.phrase ? phrase(token.text) : word(token.text, i == lastWord, query, reader);
+            Query clause = token.phrase() ? phrase(token.text()) : word(token.text(), i == lastWord, query, reader);
             if (clause == null) {
                 continue;
             }
@@ -221,13 +216,8 @@ final class CatalogQueries {
         return false;
     }
 
-    /** Edit distance forgiven for a word: none below 4 letters or with digits, 1 from 4 letters, 2 from 8. */
     static int edits(String word) {
-        if (word.chars().anyMatch(Character::isDigit)) {
-            return 0;
-        }
-        int letters = word.codePointCount(0, word.length());
-        return letters >= 8 ? 2 : letters >= 4 ? 1 : 0;
+        return QueryText.edits(word);
     }
 
     /** A phrase in the name or the description (never across both); null when it holds only stop words. */
@@ -237,72 +227,22 @@ final class CatalogQueries {
 
     /** What an excluded word or phrase must not match. */
     private List<Query> matches(Token token) {
-        if (token.phrase) {
-            Query phrase = phrase(token.text);
+        if (token.phrase()) {
+            Query phrase = phrase(token.text());
             return phrase == null ? List.of() : List.of(phrase);
         }
         List<Query> excluded = new ArrayList<>();
-        for (String stem : analyze(english, token.text)) {
+        for (String stem : analyze(english, token.text())) {
             excluded.add(new TermQuery(new Term(ItemDocuments.TEXT, stem)));
         }
         return excluded;
     }
 
     static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // analysis of a String does no I/O
-        }
-        return terms;
+        return ItemDocuments.analyze(analyzer, text);
     }
 
     private static String first(List<String> terms) {
         return terms.isEmpty() ? null : terms.get(0);
-    }
-
-    /** A word or a quoted phrase of the text, maybe negated with a leading '-'. */
-    record Token(String text, boolean phrase, boolean negated) {
-
-        boolean isOr() {
-            return !phrase && !negated && text.toLowerCase(Locale.ROOT).equals("or");
-        }
-
-        static List<Token> parse(String text) {
-            List<Token> tokens = new ArrayList<>();
-            int i = 0;
-            int length = text.length();
-            while (i < length) {
-                if (Character.isWhitespace(text.charAt(i))) {
-                    i++;
-                    continue;
-                }
-                boolean negated = false;
-                if (text.charAt(i) == '-' && i + 1 < length && !Character.isWhitespace(text.charAt(i + 1))) {
-                    negated = true;
-                    i++;
-                }
-                if (text.charAt(i) == '"') {
-                    int end = text.indexOf('"', i + 1);
-                    end = end < 0 ? length : end;
-                    tokens.add(new Token(text.substring(i + 1, end), true, negated));
-                    i = end + 1;
-                } else {
-                    int end = i;
-                    while (end < length && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
-                        end++;
-                    }
-                    tokens.add(new Token(text.substring(i, end), false, negated));
-                    i = end;
-                }
-            }
-            return tokens;
-        }
     }
 }

@@ -1,0 +1,657 @@
+package io.storefront.catalog.search.opensearch;
+
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.storefront.catalog.search.ItemChangeFeed;
+import io.storefront.catalog.search.ItemChangeFeed.ItemRow;
+import io.storefront.catalog.search.ItemChangeFeed.Watermark;
+import io.storefront.catalog.search.SearchRequest;
+import io.storefront.catalog.search.SearchService.SearchHits;
+import io.storefront.catalog.search.Suggestion;
+import io.storefront.shared.ShopConfig;
+
+/**
+ * The OpenSearch engine on this replica: searches against the cluster's alias, and, on whichever replica holds the
+ * lease, the indexer that feeds the cluster from the catalog's change feed.
+ *
+ * <p><b>One indexer across replicas.</b> The {@code search_indexer} row (V8 migration) is a lease: every
+ * {@code poll-interval} each replica tries to take or renew it in one conditional UPDATE; the holder feeds the index,
+ * the others only read the row (to report the lag). The row also holds the watermark of the change feed and the index
+ * the alias points to, and every advance of the watermark is conditional on still holding the lease, so a replica
+ * that lost its lease (paused, partitioned) cannot move it. Changes are sent in bulk, versioned by their change
+ * sequence: whatever a new holder sends again is refused by the cluster as already held, never applied twice.
+ *
+ * <p><b>Out-of-order commits.</b> The same {@link ItemChangeFeed} as the Lucene engine: a change is handed out only
+ * once every older transaction has ended, so one that commits late is sent when it commits, never skipped.
+ *
+ * <p><b>Full reindex behind the alias.</b> A new index (its own name) is filled from one consistent read of the
+ * catalog, caught up from the feed, and then the alias is switched to it in one atomic step and the old index
+ * deleted; searches go on against the old index meanwhile. It happens when there is no index yet, when the index
+ * layout changed, when the index is gone from the cluster, and on {@code POST /api/v1/admin/search/rebuild}.
+ *
+ * <p><b>While the cluster is away</b> (unreachable, 5xx, the index missing) searches are answered by PostgreSQL and
+ * the health check says so; the indexer keeps its watermark and retries with backoff, then catches up.
+ */
+@ApplicationScoped
+public class OpenSearchEngine {
+
+    private static final String ENGINE = "opensearch";
+    private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+
+    private static final String TAKE_LEASE = """
+            UPDATE search_indexer SET holder = ?, lease_until = now() + ?::interval
+             WHERE engine = ? AND (holder = ? OR lease_until < now())
+            RETURNING index_name, watermark_xid, watermark_seq, applied_seq, reindex_requested""";
+    private static final String READ_ROW = """
+            SELECT holder, index_name, applied_seq, current_at, lease_until > now() FROM search_indexer
+             WHERE engine = ?""";
+    private static final String ADVANCE = """
+            UPDATE search_indexer SET watermark_xid = ?, watermark_seq = ?, applied_seq = greatest(applied_seq, ?),
+                   current_at = coalesce(?, current_at), lease_until = now() + ?::interval
+             WHERE engine = ? AND holder = ?""";
+    private static final String SWITCH = """
+            UPDATE search_indexer SET index_name = ?, watermark_xid = ?, watermark_seq = ?,
+                   applied_seq = greatest(applied_seq, ?), current_at = ?, reindex_requested = false,
+                   lease_until = now() + ?::interval
+             WHERE engine = ? AND holder = ?""";
+    private static final String RENEW = """
+            UPDATE search_indexer SET lease_until = now() + ?::interval WHERE engine = ? AND holder = ?""";
+
+    @Inject
+    ShopConfig config;
+
+    @Inject
+    ItemChangeFeed feed;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    private final String holder = holderName();
+    private OpenSearchTransport transport;
+    private OpenSearchCatalog catalog;
+    private ScheduledExecutorService indexer;
+    private Counter written;
+    private Counter alreadyIndexed;
+    private Counter errors;
+    private Counter reindexes;
+
+    // Read by request threads.
+    private volatile boolean enabled;
+    private volatile String indexName;
+    private volatile boolean leader;
+    private volatile String leaseHolder;
+    private volatile long appliedSeq;
+    private volatile Instant currentAt;
+    private volatile boolean reindexing;
+    private volatile String problem;
+    /** While set and in the future, the cluster is taken as away: searches go to PostgreSQL without trying it. */
+    private volatile long awayUntilNanos;
+
+    /** False until the holder has checked that the alias points at the recorded index (again after an outage). */
+    private volatile boolean aliasChecked;
+
+    // Indexer thread only.
+    private Watermark watermark;
+    /** Set by {@link #takeLease()}: why the index must be built anew, or null. */
+    private String wantsReindex;
+    private Duration retry = RETRY_FIRST;
+    private long nextAttemptNanos;
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.search().engine() != ShopConfig.Search.Engine.OPENSEARCH) {
+            return;
+        }
+        ShopConfig.Search.OpenSearch settings = config.search().opensearch();
+        List<String> hosts = settings.hosts().orElseThrow(() -> new IllegalStateException(
+                "shop.search.engine=opensearch needs shop.search.opensearch.hosts (SHOP_SEARCH_OPENSEARCH_HOSTS), "
+                        + "the cluster's URLs such as https://opensearch-cluster-master:9200"));
+        transport = transport(hosts, settings);
+        catalog = new OpenSearchCatalog(new OpenSearchClient(transport).generic(), objectMapper, settings.index());
+        enabled = true;
+        written = Counter.builder("shop.search.opensearch.indexed")
+                .description("Item changes written to the OpenSearch index").register(registry);
+        alreadyIndexed = Counter.builder("shop.search.opensearch.already.indexed")
+                .description("Item changes sent again (a retry, a new indexer) that the index already held")
+                .register(registry);
+        errors = Counter.builder("shop.search.opensearch.errors")
+                .description("Failed requests to the OpenSearch cluster (searches and indexing)").register(registry);
+        reindexes = Counter.builder("shop.search.opensearch.reindexes")
+                .description("Full reindexes into a new index behind the alias").register(registry);
+        Gauge.builder("shop.search.opensearch.lag", this, engine -> engine.lag().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("How long ago the OpenSearch index was last known to hold every committed catalog change")
+                .register(registry);
+        Gauge.builder("shop.search.opensearch.applied.sequence", this, engine -> engine.appliedSeq)
+                .description("Highest item change sequence sent to the OpenSearch index").register(registry);
+        Gauge.builder("shop.search.opensearch.serving", this, engine -> engine.serving() ? 1 : 0)
+                .description("1 while OpenSearch answers searches on this replica, 0 while PostgreSQL does")
+                .register(registry);
+        Gauge.builder("shop.search.opensearch.indexer", this, engine -> engine.leader ? 1 : 0)
+                .description("1 on the replica that holds the indexer lease").register(registry);
+        Log.infof("Search engine: opensearch at %s, alias %s; this replica is %s", hosts, settings.index(), holder);
+        indexer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "search-indexer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.pollInterval().toMillis();
+        indexer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (indexer == null) {
+            return;
+        }
+        try {
+            // Let the next replica take over at once rather than when the lease runs out.
+            indexer.submit(this::releaseLease).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Log.debug("Indexer lease not released at shutdown; it runs out on its own", e);
+        }
+        indexer.shutdownNow();
+        try {
+            transport.close();
+        } catch (Exception e) {
+            Log.debug("OpenSearch transport did not close cleanly", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ what request threads see
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** True while searches on this replica go to OpenSearch: there is an index and the cluster is not away. */
+    public boolean serving() {
+        return enabled && indexName != null && System.nanoTime() - awayUntilNanos >= 0;
+    }
+
+    public SearchHits search(SearchRequest request) {
+        return catalog.search(request);
+    }
+
+    public List<Suggestion> suggest(String query, int limit) {
+        return catalog.suggest(query, limit);
+    }
+
+    /** A search failed on the cluster: PostgreSQL answers searches on this replica until the cluster is back. */
+    public void unreachable(RuntimeException cause) {
+        errors.increment();
+        if (System.nanoTime() - awayUntilNanos >= 0) {
+            Log.warnf("OpenSearch cannot answer searches (%s); PostgreSQL answers them until it is back",
+                    cause.getMessage());
+        }
+        problem = "search: " + cause.getMessage();
+        aliasChecked = false;
+        awayUntilNanos = System.nanoTime() + config.search().opensearch().retryMax().toNanos();
+    }
+
+    /** Documents in the index behind the alias, as the cluster counts them; -1 when it cannot be asked. */
+    public long documents() {
+        try {
+            return indexName == null ? 0 : catalog.count(catalog.alias());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The index the alias points to, as the indexer last recorded it; null before the first build. */
+    public String indexName() {
+        return indexName;
+    }
+
+    public boolean indexer() {
+        return leader;
+    }
+
+    public String leaseHolder() {
+        return leaseHolder;
+    }
+
+    public long appliedSequence() {
+        return appliedSeq;
+    }
+
+    public boolean reindexing() {
+        return reindexing;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    /** How long ago the index was last known to hold every committed change. */
+    public Duration lag() {
+        Instant at = currentAt;
+        return at == null ? Duration.ZERO : Duration.between(at, Instant.now()).isNegative() ? Duration.ZERO
+                : Duration.between(at, Instant.now());
+    }
+
+    /** Asks whichever replica holds the lease for a full reindex behind the alias. */
+    public void requestReindex() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE search_indexer SET reindex_requested = true WHERE engine = ?")) {
+            update.setString(1, ENGINE);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the reindex request", e);
+        }
+    }
+
+    /**
+     * Waits until the index holds every change committed before this call and has made it searchable: what tests
+     * (and scripts) use to read their own writes without waiting for the poll and refresh intervals.
+     */
+    public void awaitCurrent(Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant asked = Instant.now();
+        while (true) {
+            if (leader) {
+                try {
+                    indexer.submit(this::tick).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            Instant at = currentAt;
+            if (serving() && at != null && !at.isBefore(asked)) {
+                catalog.refresh(catalog.alias());
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("OpenSearch index not current after " + timeout + " (" + problem + ")");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // ------------------------------------------------------------------ indexer thread
+
+    private void tick() {
+        if (System.nanoTime() - nextAttemptNanos < 0) {
+            return;
+        }
+        try {
+            if (!takeLease()) {
+                leader = false;
+                aliasChecked = false;
+                readRow();
+                if (System.nanoTime() - awayUntilNanos < 0) {
+                    catalog.clusterStatus(); // still away? throws; else searches may go back to the cluster
+                    back();
+                }
+                return;
+            }
+            if (!leader) {
+                Log.infof("Search indexer: this replica (%s) now feeds OpenSearch", holder);
+                leader = true;
+            }
+            leaseHolder = holder;
+            if (System.nanoTime() - awayUntilNanos < 0) {
+                catalog.clusterStatus(); // still away? throws
+            }
+            if (wantsReindex != null) {
+                reindex(wantsReindex);
+            } else {
+                if (!aliasChecked && !indexName.equals(catalog.aliasTarget())) {
+                    // a previous holder stopped between recording a new index and switching the alias to it
+                    catalog.pointAliasAt(indexName);
+                }
+                aliasChecked = true;
+                catchUp(indexName, true);
+            }
+            back();
+        } catch (OpenSearchCatalog.Unavailable e) {
+            away("indexing", e);
+        } catch (LeaseLost e) {
+            Log.warnf("Search indexer: lease lost to another replica (%s); it continues from the last watermark",
+                    e.getMessage());
+            leader = false;
+        } catch (SQLException e) {
+            errors.increment();
+            problem = "change feed: " + e.getMessage();
+            Log.warnf("Search indexer cannot reach the database (%s); retrying", e.getMessage());
+            backoff();
+        } catch (RuntimeException e) {
+            errors.increment();
+            problem = "indexing failed: " + e;
+            Log.errorf(e, "Search indexer failed; retrying in %s", retry);
+            backoff();
+        }
+    }
+
+    private boolean takeLease() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(TAKE_LEASE)) {
+            update.setString(1, holder);
+            update.setString(2, interval(config.search().opensearch().lease()));
+            update.setString(3, ENGINE);
+            update.setString(4, holder);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                String index = row.getString(1);
+                boolean asked = row.getBoolean(5);
+                if (!leader || watermark == null) {
+                    watermark = new Watermark(row.getLong(2), row.getLong(3));
+                    appliedSeq = row.getLong(4);
+                }
+                indexName = index;
+                if (index == null) {
+                    wantsReindex = "there is no index yet";
+                } else if (!catalog.currentLayout(index)) {
+                    wantsReindex = "index " + index + " has another layout than " + OpenSearchCatalog.LAYOUT;
+                } else if (asked) {
+                    wantsReindex = "a reindex was asked for";
+                } else if (!aliasChecked && (!catalog.exists(index) || catalog.aliasTarget() == null)) {
+                    // (a bulk request to a deleted index would create it anew with a default mapping: checked
+                    // at every takeover and after every outage, when the cluster may have lost it)
+                    wantsReindex = "index " + index + " or its alias is gone from the cluster";
+                } else {
+                    wantsReindex = null;
+                }
+                return true;
+            }
+        }
+    }
+
+    private void readRow() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(READ_ROW)) {
+            select.setString(1, ENGINE);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    leaseHolder = row.getBoolean(5) ? row.getString(1) : null;
+                    indexName = row.getString(2);
+                    appliedSeq = row.getLong(3);
+                    Timestamp at = row.getTimestamp(4);
+                    currentAt = at == null ? null : at.toInstant();
+                }
+            }
+        }
+    }
+
+    /** Sends the changes after the watermark to {@code index}; with {@code record}, advances the row as it goes. */
+    private int catchUp(String index, boolean record) throws SQLException {
+        Instant asOf = Instant.now();
+        int sent = 0;
+        int batch = config.search().opensearch().bulkSize();
+        while (true) {
+            List<ItemRow> rows = feed.changesAfter(watermark, batch);
+            Watermark next = rows.isEmpty() ? watermark : rows.get(rows.size() - 1).watermark();
+            long seq = rows.stream().mapToLong(ItemRow::seq).max().orElse(0);
+            count(catalog.bulk(index, rows));
+            boolean caughtUp = rows.size() < batch;
+            if (record) {
+                advance(next, seq, caughtUp ? asOf : null);
+            }
+            watermark = next;
+            appliedSeq = Math.max(appliedSeq, seq);
+            sent += rows.size();
+            if (caughtUp) {
+                if (record) {
+                    currentAt = asOf;
+                }
+                return sent;
+            }
+        }
+    }
+
+    private void advance(Watermark next, long seq, Instant current) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(ADVANCE)) {
+            update.setLong(1, next.xid());
+            update.setLong(2, next.seq());
+            update.setLong(3, seq);
+            update.setTimestamp(4, current == null ? null : Timestamp.from(current));
+            update.setString(5, interval(config.search().opensearch().lease()));
+            update.setString(6, ENGINE);
+            update.setString(7, holder);
+            if (update.executeUpdate() == 0) {
+                throw new LeaseLost("while advancing the watermark");
+            }
+        }
+    }
+
+    private void reindex(String reason) throws SQLException {
+        ShopConfig.Search.OpenSearch settings = config.search().opensearch();
+        String previous = indexName;
+        String index = catalog.newIndexName();
+        Log.infof("Search indexer: %s; building %s from the database (%s)", reason, index,
+                previous == null ? "PostgreSQL answers searches meanwhile" : "searches go to " + previous + " meanwhile");
+        reindexing = true;
+        long started = System.nanoTime();
+        try {
+            catalog.createIndex(index, settings.shards(), settings.replicas(), "-1");
+            List<ItemRow> buffer = new ArrayList<>(settings.bulkSize());
+            long[] counts = new long[2];
+            Watermark read;
+            try {
+                read = feed.readAll(row -> {
+                    buffer.add(row);
+                    counts[1] = Math.max(counts[1], row.seq());
+                    if (buffer.size() == settings.bulkSize()) {
+                        flush(index, buffer);
+                        if (++counts[0] % 100 == 0) {
+                            renewLease();
+                            Log.infof("Search indexer: %d items sent to %s so far", counts[0] * settings.bulkSize(),
+                                    index);
+                        }
+                    }
+                });
+                flush(index, buffer);
+                catalog.setting(index, "refresh_interval", settings.indexRefreshInterval());
+                watermark = read;
+                appliedSeq = Math.max(appliedSeq, counts[1]);
+                Instant asOf = Instant.now();
+                catchUp(index, false);
+                catalog.refresh(index);
+                // Record the new index first, then switch the alias: a holder that stops in between leaves the row
+                // ahead of the alias, and the next holder switches the alias when it takes over.
+                recordSwitch(index, asOf);
+                catalog.pointAliasAt(index);
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    catalog.deleteIndex(index);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            indexName = index;
+            aliasChecked = true;
+            wantsReindex = null;
+            reindexes.increment();
+            if (previous != null && !previous.equals(index)) {
+                catalog.deleteIndex(previous);
+            }
+            Log.infof("Search indexer: %s built in %.1f s with %d items; the alias %s points to it", index,
+                    (System.nanoTime() - started) / 1e9, catalog.count(index), catalog.alias());
+        } finally {
+            reindexing = false;
+        }
+    }
+
+    private void flush(String index, List<ItemRow> buffer) {
+        count(catalog.bulk(index, buffer));
+        buffer.clear();
+    }
+
+    private void recordSwitch(String index, Instant asOf) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(SWITCH)) {
+            update.setString(1, index);
+            update.setLong(2, watermark.xid());
+            update.setLong(3, watermark.seq());
+            update.setLong(4, appliedSeq);
+            update.setTimestamp(5, Timestamp.from(asOf));
+            update.setString(6, interval(config.search().opensearch().lease()));
+            update.setString(7, ENGINE);
+            update.setString(8, holder);
+            if (update.executeUpdate() == 0) {
+                throw new LeaseLost("before switching the alias to " + index);
+            }
+        }
+        currentAt = asOf;
+    }
+
+    private void renewLease() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(RENEW)) {
+            update.setString(1, interval(config.search().opensearch().lease()));
+            update.setString(2, ENGINE);
+            update.setString(3, holder);
+            if (update.executeUpdate() == 0) {
+                throw new LeaseLost("during a reindex");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew the indexer lease", e);
+        }
+    }
+
+    private void releaseLease() {
+        if (!leader) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE search_indexer SET lease_until = '-infinity' WHERE engine = ? AND holder = ?")) {
+            update.setString(1, ENGINE);
+            update.setString(2, holder);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            Log.debug("Indexer lease not released", e);
+        }
+        leader = false;
+    }
+
+    private void count(OpenSearchCatalog.Bulk bulk) {
+        written.increment(bulk.written());
+        alreadyIndexed.increment(bulk.alreadyIndexed());
+    }
+
+    private void away(String during, OpenSearchCatalog.Unavailable e) {
+        errors.increment();
+        if (System.nanoTime() - awayUntilNanos >= 0 || problem == null) {
+            Log.warnf("OpenSearch unavailable during %s (%s); PostgreSQL answers searches, retrying in %s", during,
+                    e.getMessage(), retry);
+        }
+        problem = during + ": " + e.getMessage();
+        aliasChecked = false;
+        awayUntilNanos = System.nanoTime() + Math.max(retry.toNanos(), config.search().opensearch().pollInterval()
+                .toNanos());
+        backoff();
+    }
+
+    private void back() {
+        if (problem != null) {
+            Log.infof("OpenSearch answers again; searches go back to it");
+            problem = null;
+        }
+        awayUntilNanos = System.nanoTime();
+        retry = RETRY_FIRST;
+        nextAttemptNanos = 0;
+    }
+
+    private void backoff() {
+        nextAttemptNanos = System.nanoTime() + retry.toNanos();
+        Duration doubled = retry.multipliedBy(2);
+        Duration max = config.search().opensearch().retryMax();
+        retry = doubled.compareTo(max) > 0 ? max : doubled;
+    }
+
+    private static String interval(Duration duration) {
+        return duration.toMillis() + " milliseconds";
+    }
+
+    private static String holderName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "replica";
+        }
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static OpenSearchTransport transport(List<String> hosts, ShopConfig.Search.OpenSearch settings) {
+        HttpHost[] nodes = new HttpHost[hosts.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            try {
+                nodes[i] = HttpHost.create(hosts.get(i).trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("shop.search.opensearch.hosts: not a URL: " + hosts.get(i), e);
+            }
+        }
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(nodes);
+        builder.setRequestConfigCallback(request -> request
+                .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
+                .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeout().toMillis())));
+        if (settings.username().isPresent()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            for (HttpHost node : nodes) {
+                credentials.setCredentials(new AuthScope(node), new UsernamePasswordCredentials(
+                        settings.username().get(), settings.password().orElse("").toCharArray()));
+            }
+            builder.setHttpClientConfigCallback(client -> client.setDefaultCredentialsProvider(credentials));
+        }
+        return builder.build();
+    }
+
+    /** This replica no longer holds the lease: another one feeds the index now. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost(String when) {
+            super(when, null, false, false);
+        }
+    }
+}
