@@ -1,7 +1,9 @@
-# Scenario "search": the catalog search of issue 8, side by side on one database in one run:
-#   raw SQL (pgbench, the ranked full-text query), the service with SHOP_SEARCH_ENGINE=postgres ("before") and the
-#   service with SHOP_SEARCH_ENGINE=lucene ("after"): one client per query class, 16 connections, suggest, index
-#   build from scratch, restart with a current index, resident memory under load.
+# Scenario "search": the catalog search of issues 8 and 14, side by side on one database in one run:
+#   raw SQL (pgbench, the ranked full-text query), the service with SHOP_SEARCH_ENGINE=postgres ("before"), the
+#   service with SHOP_SEARCH_ENGINE=lucene ("after"), and the service with SHOP_SEARCH_ENGINE=opensearch against an
+#   OpenSearch 2.19 node started beside it: one client per query class, 16 connections, suggest, index build from
+#   scratch (a full reindex for OpenSearch), restart with a current index, freshness, resident memory under load.
+#   SEARCH_ENGINES picks the engines (default: all three).
 # Sourced by bench/run.sh; see bench/README.md.
 # shellcheck shell=bash
 
@@ -19,6 +21,13 @@ SEARCH_LOAD_SECONDS=${SEARCH_LOAD_SECONDS:-20}       # 16 connections
 SEARCH_RAW_SECONDS=${SEARCH_RAW_SECONDS:-15}         # each pgbench run
 SEARCH_WARMUP_QUERIES=${SEARCH_WARMUP_QUERIES:-10000} # the JIT needs ~7,000 queries before times settle
 SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-16}
+SEARCH_ENGINES=${SEARCH_ENGINES:-postgres lucene opensearch}
+SEARCH_FRESHNESS_SAMPLES=${SEARCH_FRESHNESS_SAMPLES:-10}
+# The OpenSearch node: the test suite's own (src/test/java/io/storefront/support/OpenSearchTestNode.java), run as a
+# process of its own from the service's test classpath, with a fixed heap.
+OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250}
+OPENSEARCH_JAVA_OPTS=${OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx512m}
+OPENSEARCH_PID=
 # Before each measured run of the Lucene engine, the same workload runs in windows of SEARCH_SETTLE_SECONDS until
 # two windows in a row agree on throughput within 10% and the JIT compiler threads used less than 10% of the
 # machine in the last one (at most SEARCH_SETTLE_MAX windows): on 2 cores the JIT
@@ -49,10 +58,84 @@ scenario_search() {
     SERVICE_EXTRA_ENV=("${SEARCH_CACHE_ENV[@]}")
     report_note "search: page cache off via ${SEARCH_CACHE_ENV[0]} and friends (single underscores; the double-underscore form has no effect); one-client runs send distinct queries in turn; 16-connection runs pick random queries from 20,000 per class"
     search_raw_sql
-    search_engine_runs postgres
-    search_engine_runs lucene
+    local engine
+    for engine in $SEARCH_ENGINES; do
+        if [[ $engine == opensearch ]]; then
+            report_section search-opensearch 'Search on OpenSearch (issue 14; times in ms; one OpenSearch 2.19.6 node on the same 2 cores)' \
+                scenario target "raw SQL (pgbench)" "service, opensearch engine" verdict
+            opensearch_node_start
+            SERVICE_EXTRA_ENV=("${SEARCH_CACHE_ENV[@]}" "SHOP_SEARCH_OPENSEARCH_HOSTS=http://127.0.0.1:$OPENSEARCH_PORT"
+                SHOP_SEARCH_OPENSEARCH_REPLICAS=0)
+        fi
+        search_engine_runs "$engine"
+        if [[ $engine == opensearch ]]; then
+            opensearch_node_stop
+            SERVICE_EXTRA_ENV=("${SEARCH_CACHE_ENV[@]}")
+            search_opensearch_summary
+        fi
+    done
     search_summary
     SERVICE_EXTRA_ENV=()
+}
+
+# ---------------------------------------------------------------- the OpenSearch node
+opensearch_node_start() {
+    local dir=$BENCH_WORK/opensearch-node classpath=$BENCH_WORK/opensearch.classpath i
+    section "search: an OpenSearch node on port $OPENSEARCH_PORT ($OPENSEARCH_JAVA_OPTS), empty"
+    (cd "$BENCH_SERVICE_DIR" && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$classpath" -P '!embedded-postgresql') >"$RUN_DIR/opensearch-classpath.log" 2>&1 ||
+        die "could not list the test classpath for the OpenSearch node (log: $RUN_DIR/opensearch-classpath.log)"
+    [[ -f $BENCH_SERVICE_DIR/target/test-classes/io/storefront/support/OpenSearchTestNode.class ]] ||
+        die "no compiled OpenSearchTestNode in $BENCH_SERVICE_DIR/target/test-classes (build with tests compiled)"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    # shellcheck disable=SC2086 # OPENSEARCH_JAVA_OPTS is a list of options
+    java $OPENSEARCH_JAVA_OPTS -Dlog4j.provider=org.apache.logging.log4j.core.impl.Log4jProvider \
+        -cp "$BENCH_SERVICE_DIR/target/test-classes:$(cat "$classpath")" io.storefront.support.OpenSearchTestNode \
+        "$OPENSEARCH_PORT" "$dir" >"$RUN_DIR/opensearch-node.log" 2>&1 9>&- &
+    OPENSEARCH_PID=$!
+    for i in $(seq 1 600); do
+        if curl -sf "http://127.0.0.1:$OPENSEARCH_PORT/_cluster/health" >/dev/null 2>&1; then
+            log "OpenSearch node up (pid $OPENSEARCH_PID)"
+            return
+        fi
+        kill -0 "$OPENSEARCH_PID" 2>/dev/null || { tail -30 "$RUN_DIR/opensearch-node.log" >&2; die "the OpenSearch node exited"; }
+        sleep 0.1
+    done
+    die "the OpenSearch node did not answer within 60 s (log: $RUN_DIR/opensearch-node.log)"
+}
+
+opensearch_node_stop() {
+    [[ -n $OPENSEARCH_PID ]] || return 0
+    R[opensearch.node.rss]=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$OPENSEARCH_PID/status" 2>/dev/null || echo 0)
+    kill -TERM "$OPENSEARCH_PID" 2>/dev/null || true
+    wait "$OPENSEARCH_PID" 2>/dev/null || true
+    OPENSEARCH_PID=
+}
+
+# Freshness: an item written by SQL (as the API writes it) until a search finds it, SEARCH_FRESHNESS_SAMPLES times.
+search_freshness() {
+    local engine=$1 i id word started found times=()
+    for i in $(seq 1 "$SEARCH_FRESHNESS_SAMPLES"); do
+        word="fresh$RANDOM$RANDOM"
+        id=$(cat /proc/sys/kernel/random/uuid)
+        started=$(now)
+        psql_shop -c "INSERT INTO item (id, name, description, price_amount, currency, created_at, updated_at)
+                      VALUES ('$id', 'Bench $word Kettle', 'freshness probe', 1900, 'USD', now(), now())" >/dev/null
+        found=
+        while awk -v s="$started" -v n="$(now)" 'BEGIN { exit !(n - s < 30) }'; do
+            if curl -s "$SERVICE_URL/api/v1/items?q=$word" | grep -q "$id"; then
+                found=$(awk -v s="$started" -v n="$(now)" 'BEGIN { printf "%.0f", (n - s) * 1000 }')
+                break
+            fi
+            sleep 0.02
+        done
+        times+=("${found:-timeout}")
+        sleep 0.3
+    done
+    R[$engine.freshness]="${times[*]}"
+    R[$engine.freshness.max]=$(printf '%s\n' "${times[@]}" | awk '$1 == "timeout" { t = 1 } $1 + 0 > m { m = $1 + 0 } END { print t ? "timeout" : m }')
+    log "freshness ($engine): ${times[*]} ms"
 }
 
 # ---------------------------------------------------------------- raw SQL (no service running)
@@ -90,7 +173,16 @@ search_engine_runs() {
     local body serving
     body=$(service_ready_json)
     serving=$(search_engine_of "$body")
-    if [[ $engine == lucene ]]; then
+    if [[ $engine == opensearch ]]; then
+        # Full reindex from scratch: from process start until readiness reports the OpenSearch engine.
+        service_wait_ready 1800 opensearch
+        R[opensearch.build.ready]=$(elapsed "$SERVICE_STARTED_AT" "$SERVICE_READY_AT")
+        cpu_since 1
+        R[opensearch.build.cpu]=$(awk -v ms="$M_CPU_SERVICE" 'BEGIN { printf "%.0f", ms / 1000 }')
+        R[opensearch.build.other]=$M_CPU_OTHER
+        R[opensearch.build.log]=$(grep -o 'Search indexer: [^ ]* built in [^"]*' "$SERVICE_LOG" | head -1 || true)
+        log "full reindex: ready with opensearch ${R[opensearch.build.ready]} s after process start; ${R[opensearch.build.log]:-no build line in the log}"
+    elif [[ $engine == lucene ]]; then
         if [[ -z $serving ]]; then
             report_note "search, lucene engine: not measured: this service has no readiness check \"Search\" (no Lucene engine yet)"
             R[lucene.missing]=1
@@ -145,6 +237,9 @@ search_engine_runs() {
     if [[ $engine == lucene ]]; then
         search_restart
     fi
+    if [[ $engine == opensearch ]]; then
+        search_freshness opensearch
+    fi
     service_stop
 }
 
@@ -154,7 +249,7 @@ search_run() {
     local system="service, $engine engine" windows=0 max=$SEARCH_SETTLE_MAX previous='' window
     window=$(scaled "$SEARCH_SETTLE_SECONDS")
     # The PostgreSQL engine spends its time in the database, not in JIT-compiled code: no settling.
-    [[ $engine == lucene ]] || max=0
+    [[ $engine != postgres ]] || max=0
     while ((windows < max)); do
         measure_wrk "$system" "(settling) $label" "$paths" "$connections" "$window" "$order"
         sed -i '$d' "$RUN_DIR/measurements.tsv"
@@ -296,4 +391,35 @@ search_summary() {
         "${R[postgres.rss_detail]:+${R[postgres.rss_detail]} MiB}" \
         "${R[lucene.rss_detail]:+${R[lucene.rss_detail]} MiB in the process that built the index (${R[lucene.build.rss]:-?} MiB right after the build); ${R[lucene.restart.load.rss_detail]:-?} MiB after a restart with the index}" \
         "$(verdict "${R[lucene.rss]:-}" '<=' 512)"
+}
+
+# The OpenSearch table: the engine beside the raw SQL of this run (the Lucene and PostgreSQL engines are in the
+# search table when they ran too).
+search_opensearch_summary() {
+    local class raw p50 max
+    for class in "${SEARCH_CLASSES[@]}"; do
+        raw=
+        case $class in one | three | unique) raw=$(search_p50max "raw.$class.c1") ;; esac
+        p50=${R[opensearch.$class.c1.p50]:-} max=${R[opensearch.$class.c1.max]:-}
+        report_row_in search-opensearch "1 client, ${SEARCH_CLASS_TITLE[$class]}: p50 / max" "p50 <= 20" "$raw" \
+            "$(search_p50max "opensearch.$class.c1")" "$(verdict "$p50" '<=' 20)"
+    done
+    local kind c=$SEARCH_CONNECTIONS
+    for kind in three unique; do
+        report_row_in search-opensearch "$c conns, random $([[ $kind == three ]] && echo '3-word' || echo unique) queries" \
+            ">= 300 req/s, p50 <= 20" "$(search_rate "raw.$kind.c$c")" \
+            "$(search_rate "opensearch.$kind.load")${R[opensearch.$kind.load.p50]:+, p50 ${R[opensearch.$kind.load.p50]}}" \
+            "$(verdict "${R[opensearch.$kind.load.rps]:-}" '>=' 300 "${R[opensearch.$kind.load.p50]:-}" '<=' 20)"
+    done
+    report_row_in search-opensearch "$c conns, suggest (2-6 letter prefix)" "p50 <= 20" "" \
+        "$(search_rate "opensearch.suggest.load")${R[opensearch.suggest.load.p50]:+, p50 ${R[opensearch.suggest.load.p50]}}" \
+        "$(verdict "${R[opensearch.suggest.load.p50]:-}" '<=' 20)"
+    report_row_in search-opensearch "full reindex, $BENCH_ITEMS items: process start to ready with opensearch" "<= 300 s" "" \
+        "${R[opensearch.build.ready]:+${R[opensearch.build.ready]} s (log: ${R[opensearch.build.log]:-no build line}; service CPU ${R[opensearch.build.cpu]} s, other processes (the node, PostgreSQL) ${R[opensearch.build.other]}% of the machine)}" \
+        "$(verdict "${R[opensearch.build.ready]:-}" '<=' 300)"
+    report_row_in search-opensearch "freshness: item written by SQL until a search finds it, $SEARCH_FRESHNESS_SAMPLES samples, max" "<= 2000 ms" "" \
+        "${R[opensearch.freshness.max]:+${R[opensearch.freshness.max]} ms (all: ${R[opensearch.freshness]})}" \
+        "$(verdict "${R[opensearch.freshness.max]:-}" '<=' 2000)"
+    report_row_in search-opensearch "resident memory (VmRSS) during the $c-connection runs, max" "" "" \
+        "${R[opensearch.rss_detail]:+service ${R[opensearch.rss_detail]} MiB}; node ${R[opensearch.node.rss]:-?} MiB ($OPENSEARCH_JAVA_OPTS)" ""
 }

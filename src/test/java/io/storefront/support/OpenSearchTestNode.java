@@ -41,6 +41,22 @@ public final class OpenSearchTestNode implements AutoCloseable {
         }
     }
 
+    /** A node with its files in {@code home} (kept by {@link #stop()}), serving HTTP on {@code port}. */
+    public OpenSearchTestNode(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /**
+     * Runs a node as a process of its own until it is killed: what the benchmark starts beside the service
+     * (bench/scenarios/search.sh). Arguments: the HTTP port and the node's directory.
+     */
+    public static void main(String[] args) throws Exception {
+        OpenSearchTestNode node = new OpenSearchTestNode(Path.of(args[1]), Integer.parseInt(args[0])).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+        Thread.currentThread().join();
+    }
+
     /** The node's REST address, for {@code shop.search.opensearch.hosts}. */
     public String url() {
         return "http://127.0.0.1:" + port;

@@ -209,6 +209,11 @@ public class OpenSearchEngine {
         return enabled;
     }
 
+    /** The cluster's index, for tests that look at what it holds. */
+    OpenSearchCatalog catalog() {
+        return catalog;
+    }
+
     /** True while searches on this replica go to OpenSearch: there is an index and the cluster is not away. */
     public boolean serving() {
         return enabled && indexName != null && System.nanoTime() - awayUntilNanos >= 0;
@@ -322,6 +327,9 @@ public class OpenSearchEngine {
         }
         try {
             if (!takeLease()) {
+                if (leader) {
+                    Log.infof("Search indexer: another replica feeds OpenSearch now");
+                }
                 leader = false;
                 aliasChecked = false;
                 readRow();
@@ -634,8 +642,9 @@ public class OpenSearchEngine {
             }
         }
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(nodes);
+        builder.setConnectionConfigCallback(connection -> connection
+                .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis())));
         builder.setRequestConfigCallback(request -> request
-                .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                 .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeout().toMillis())));
         if (settings.username().isPresent()) {
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
