@@ -50,3 +50,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- define "storefront.jwtSecret" -}}
 {{- .Values.jwt.publicKey.existingSecret | default (printf "%s-jwt" (include "storefront.fullname" .)) }}
 {{- end }}
+
+{{/* The Secret with the OpenSearch user's password: never a value of the chart, always a Secret of yours. */}}
+{{- define "storefront.opensearchSecret" -}}
+{{- required "search.opensearch.existingSecret is required when search.opensearch.username is set" .Values.search.opensearch.existingSecret }}
+{{- end }}

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The Helm chart without a helm binary: Chart.yaml and values.yaml parse, every {@code .Values} path a template uses
  * exists in values.yaml, every helper a template includes is defined, and the Deployment template probes the
  * application's health endpoints on its port. Its defaults match the settings of k8s/, so both install the same service.
+ * The OpenSearch settings are rendered only inside the template's {@code if} blocks for the opensearch engine (found by
+ * following the template's block actions), and the password only from a Secret.
  */
 class HelmChartTest {
 
@@ -29,6 +31,11 @@ class HelmChartTest {
     private static final Pattern VALUES_REFERENCE = Pattern.compile("\\.Values((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
     private static final Pattern INCLUDE = Pattern.compile("(?:include|template) \"([^\"]+)\"");
     private static final Pattern DEFINE = Pattern.compile("define \"([^\"]+)\"");
+    /** A template action, {{ ... }} with or without the whitespace-trimming dashes. */
+    private static final Pattern ACTION = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?}}", Pattern.DOTALL);
+    private static final Pattern OPENSEARCH_SETTING = Pattern.compile("SHOP_SEARCH_OPENSEARCH_[A-Z_]+");
+    private static final String OPENSEARCH_ENGINE = "if eq .Values.search.engine \"opensearch\"";
+    private static final Path OPENSEARCH_COMPONENT = Path.of("k8s/components/opensearch");
 
     private final int appPort = DeploymentFiles.applicationHttpPort();
 
@@ -104,6 +111,93 @@ class HelmChartTest {
         assertThat(values.at("/autoscaling/maxReplicas").asInt() * values.at("/database/poolMaxSize").asInt())
                 .as("maxReplicas x pool size within the CloudNativePG cluster's max_connections")
                 .isLessThan(values.at("/postgresql/cnpg/maxConnections").asInt());
+    }
+
+    @Test
+    void shouldRenderTheOpenSearchSettingsOnlyForTheOpenSearchEngine() throws IOException {
+        JsonNode values = single(CHART.resolve("values.yaml"));
+        Set<String> rendered = new TreeSet<>();
+        for (Path template : templates()) {
+            String text = Files.readString(template);
+            Matcher setting = OPENSEARCH_SETTING.matcher(text);
+            while (setting.find()) {
+                rendered.add(setting.group());
+                assertThat(blocksAt(text, setting.start())).as("%s in %s", setting.group(), template.getFileName())
+                        .contains(OPENSEARCH_ENGINE);
+            }
+        }
+
+        assertThat(rendered).containsExactlyInAnyOrder("SHOP_SEARCH_OPENSEARCH_HOSTS", "SHOP_SEARCH_OPENSEARCH_INDEX",
+                "SHOP_SEARCH_OPENSEARCH_SHARDS", "SHOP_SEARCH_OPENSEARCH_REPLICAS", "SHOP_SEARCH_OPENSEARCH_USERNAME",
+                "SHOP_SEARCH_OPENSEARCH_PASSWORD");
+        assertThat(values.at("/search/engine").asText()).as("the default engine renders none of them")
+                .isNotEqualTo("opensearch");
+    }
+
+    @Test
+    void shouldTakeTheOpenSearchPasswordFromASecretOnly() throws IOException {
+        JsonNode values = single(CHART.resolve("values.yaml"));
+        String deployment = Files.readString(TEMPLATES.resolve("deployment.yaml"));
+        String helpers = Files.readString(TEMPLATES.resolve("_helpers.tpl"));
+        Matcher password = Pattern.compile("- name: SHOP_SEARCH_OPENSEARCH_PASSWORD\\s+valueFrom:\\s+secretKeyRef:\\s+"
+                + "name: \\{\\{ include \"([^\"]+)\" \\. }}\\s+key: \\{\\{ \\.Values\\.search\\.opensearch\\.passwordKey }}")
+                .matcher(deployment);
+        assertThat(password.find()).as("the password env var from a secretKeyRef").isTrue();
+        Matcher secret = Pattern.compile("define \"" + Pattern.quote(password.group(1)) + "\" -}}\\s*\\{\\{-? (.*?) }}")
+                .matcher(helpers);
+        assertThat(secret.find()).as("the helper %s", password.group(1)).isTrue();
+
+        assertThat(secret.group(1)).as("the Secret is required, never made up").startsWith("required ")
+                .endsWith(".Values.search.opensearch.existingSecret");
+        assertThat(blocksAt(deployment, password.start())).as("sent only with a user to send it for")
+                .contains(OPENSEARCH_ENGINE, "if .Values.search.opensearch.username");
+        assertThat(values.at("/search/opensearch").has("password")).as("no password value in the chart").isFalse();
+        assertThat(values.at("/search/opensearch/passwordKey").asText()).isNotBlank();
+        assertThat(Files.readString(TEMPLATES.resolve("configmap.yaml"))).doesNotContain("PASSWORD");
+        assertThat(Files.readString(TEMPLATES.resolve("secret.yaml"))).doesNotContain("opensearch");
+    }
+
+    @Test
+    void shouldDefaultToTheOpenSearchSettingsOfTheKubernetesComponent() {
+        JsonNode opensearch = single(CHART.resolve("values.yaml")).at("/search/opensearch");
+        JsonNode config = single(OPENSEARCH_COMPONENT.resolve("configmap-patch.yaml")).path("data");
+        JsonNode password = single(OPENSEARCH_COMPONENT.resolve("deployment-patch.yaml"))
+                .at("/spec/template/spec/containers/0/env/0");
+
+        assertThat(config.path("SHOP_SEARCH_ENGINE").asText()).isEqualTo("opensearch");
+        assertThat(opensearch.path("hosts").asText()).isEqualTo(config.path("SHOP_SEARCH_OPENSEARCH_HOSTS").asText());
+        assertThat(opensearch.path("index").asText()).isEqualTo(config.path("SHOP_SEARCH_OPENSEARCH_INDEX").asText());
+        assertThat(opensearch.path("shards").asText()).isEqualTo(config.path("SHOP_SEARCH_OPENSEARCH_SHARDS").asText());
+        assertThat(opensearch.path("replicas").asText()).isEqualTo(config.path("SHOP_SEARCH_OPENSEARCH_REPLICAS").asText());
+        assertThat(opensearch.path("username").asText()).isEqualTo(config.path("SHOP_SEARCH_OPENSEARCH_USERNAME").asText());
+        assertThat(password.path("name").asText()).isEqualTo("SHOP_SEARCH_OPENSEARCH_PASSWORD");
+        assertThat(opensearch.path("existingSecret").asText()).isEqualTo(password.at("/valueFrom/secretKeyRef/name").asText());
+        assertThat(opensearch.path("passwordKey").asText()).isEqualTo(password.at("/valueFrom/secretKeyRef/key").asText());
+    }
+
+    /**
+     * The block actions ({@code if}, {@code with}, {@code range}, {@code define}) that enclose a position of a
+     * template, outermost first; inside an {@code else} branch a block reads {@code else of <action>}, so that it no
+     * longer counts as its condition.
+     */
+    private static List<String> blocksAt(String template, int position) {
+        List<String> blocks = new ArrayList<>();
+        Matcher action = ACTION.matcher(template);
+        while (action.find() && action.start() < position) {
+            String text = action.group(1);
+            if (text.startsWith("/*")) {
+                continue;
+            }
+            if (text.equals("end")) {
+                assertThat(blocks).as("an end without a block").isNotEmpty();
+                blocks.remove(blocks.size() - 1);
+            } else if (text.equals("else") || text.startsWith("else ")) {
+                blocks.set(blocks.size() - 1, "else of " + blocks.get(blocks.size() - 1));
+            } else if (text.matches("(if|with|range|define|block) .*")) {
+                blocks.add(text);
+            }
+        }
+        return blocks;
     }
 
     /** The path and port of a probe in the Deployment template. */

@@ -53,13 +53,16 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * Every manifest under k8s/ is a valid Kubernetes object (read into the API types, unknown fields refused) and agrees
  * with the application and with the other manifests: probes and Service on the application's port, every setting
  * the pods read present, the database where the JDBC URL says it is, the connection budget within max_connections.
- * Plain JUnit: no Quarkus, no cluster.
+ * The patches of a kustomization (such as the OpenSearch component's) are read into the same types, kept apart from
+ * the objects, and must patch objects that exist. Plain JUnit: no Quarkus, no cluster.
  */
 class KubernetesManifestsTest {
 
     private static final Path K8S = Path.of("k8s");
     private static final String APP = "storefront";
     private static final String SECRET_TEMPLATE = "secret.example.yaml";
+    private static final Path OPENSEARCH_COMPONENT = K8S.resolve("components/opensearch");
+    private static final String OPENSEARCH_SETTING = "SHOP_SEARCH_OPENSEARCH_";
 
     /** The API types this test knows, by apiVersion and kind; anything else under k8s/ fails the test. */
     private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of(
@@ -77,25 +80,37 @@ class KubernetesManifestsTest {
     private static final List<HasMetadata> objects = new ArrayList<>();
     private static final List<JsonNode> customResources = new ArrayList<>();
     private static final List<Path> kustomizations = new ArrayList<>();
+    /** What the kustomizations' patches hold, by patch file: partial objects, merged into {@link #objects} by name. */
+    private static final Map<Path, List<HasMetadata>> patches = new HashMap<>();
     private static final int appPort = DeploymentFiles.applicationHttpPort();
 
     @BeforeAll
     static void readEveryManifest() throws IOException {
+        List<Path> manifests;
         try (Stream<Path> files = Files.walk(K8S)) {
-            for (Path file : files.filter(KubernetesManifestsTest::isYaml).sorted().toList()) {
-                if (file.getFileName().toString().startsWith("kustomization.")) {
-                    kustomizations.add(file);
-                    continue;
-                }
-                for (JsonNode document : DeploymentFiles.documents(file)) {
-                    String type = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
-                    if (CUSTOM_RESOURCES.contains(type)) {
-                        customResources.add(document);
-                    } else if (TYPES.containsKey(type)) {
-                        objects.add(read(file, document, TYPES.get(type)));
-                    } else {
-                        throw new AssertionError(file + ": " + type + " is not a type this test knows; add it to TYPES");
-                    }
+            manifests = files.filter(KubernetesManifestsTest::isYaml).sorted().toList();
+        }
+        Set<Path> patchFiles = new HashSet<>();
+        for (Path file : manifests) {
+            if (file.getFileName().toString().startsWith("kustomization.")) {
+                kustomizations.add(file);
+                patchFiles.addAll(listed(file, "patches"));
+            }
+        }
+        for (Path file : manifests) {
+            if (kustomizations.contains(file)) {
+                continue;
+            }
+            for (JsonNode document : DeploymentFiles.documents(file)) {
+                String type = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+                if (patchFiles.contains(file.normalize()) && TYPES.containsKey(type)) {
+                    patches.computeIfAbsent(file.normalize(), f -> new ArrayList<>()).add(read(file, document, TYPES.get(type)));
+                } else if (CUSTOM_RESOURCES.contains(type)) {
+                    customResources.add(document);
+                } else if (TYPES.containsKey(type)) {
+                    objects.add(read(file, document, TYPES.get(type)));
+                } else {
+                    throw new AssertionError(file + ": " + type + " is not a type this test knows; add it to TYPES");
                 }
             }
         }
@@ -135,19 +150,39 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldListOnlyExistingResourcesInEveryKustomization() {
-        assertThat(kustomizations).contains(K8S.resolve("kustomization.yaml"));
+        assertThat(kustomizations).contains(K8S.resolve("kustomization.yaml"), OPENSEARCH_COMPONENT.resolve("kustomization.yaml"));
         for (Path kustomization : kustomizations) {
             JsonNode root = DeploymentFiles.documents(kustomization).get(0);
-            assertThat(root.path("resources").isArray()).as(kustomization + " lists resources").isTrue();
-            for (JsonNode entry : root.path("resources")) {
-                Path resource = kustomization.getParent().resolve(entry.asText()).normalize();
+            if ("Component".equals(root.path("kind").asText())) {
+                assertThat(root.path("apiVersion").asText()).isEqualTo("kustomize.config.k8s.io/v1alpha1");
+                assertThat(root.path("patches").isArray()).as(kustomization + " lists patches").isTrue();
+            } else {
+                assertThat(root.path("resources").isArray()).as(kustomization + " lists resources").isTrue();
+            }
+            for (Path resource : listed(kustomization, "resources")) {
                 assertThat(Files.isRegularFile(resource) || Files.isRegularFile(resource.resolve("kustomization.yaml")))
                         .as("%s lists %s, which is neither a file nor a kustomization", kustomization, resource)
                         .isTrue();
                 assertThat(resource.getFileName().toString())
                         .as("%s must not apply the Secret template", kustomization).isNotEqualTo(SECRET_TEMPLATE);
             }
+            for (Path component : listed(kustomization, "components")) {
+                assertThat(component.resolve("kustomization.yaml")).as("%s lists the component %s", kustomization, component)
+                        .isRegularFile();
+            }
+            for (Path patch : listed(kustomization, "patches")) {
+                assertThat(patch).as("%s lists the patch %s", kustomization, patch).isRegularFile();
+                assertThat(patches.get(patch)).as("%s patches Kubernetes objects", patch).isNotEmpty();
+            }
         }
+    }
+
+    @Test
+    void shouldPatchOnlyObjectsThatExist() {
+        assertThat(patches).isNotEmpty();
+        patches.forEach((file, patched) -> assertThat(patched).allSatisfy(patch -> assertThat(all(patch.getClass()))
+                .as("%s patches %s %s", file, patch.getKind(), patch.getMetadata().getName())
+                .anySatisfy(object -> assertThat(object.getMetadata().getName()).isEqualTo(patch.getMetadata().getName()))));
     }
 
     // ------------------------------------------------------------------ the service's pods
@@ -340,6 +375,51 @@ class KubernetesManifestsTest {
         assertThat(pdb.getSpec().getMaxUnavailable() != null || pdb.getSpec().getMinAvailable() != null).isTrue();
     }
 
+    // ------------------------------------------------------------------ search on OpenSearch
+
+    @Test
+    void shouldSearchTheLuceneIndexUnlessTheOpenSearchComponentIsAdded() {
+        assertThat(appConfig()).containsEntry("SHOP_SEARCH_ENGINE", "lucene");
+        assertThat(appConfig().keySet()).noneMatch(key -> key.startsWith(OPENSEARCH_SETTING));
+        assertThat(appContainer().getEnv()).extracting(EnvVar::getName).noneMatch(name -> name.startsWith(OPENSEARCH_SETTING));
+        for (Path kustomization : kustomizations) {
+            assertThat(listed(kustomization, "components")).as("%s keeps the default engine", kustomization)
+                    .doesNotContain(OPENSEARCH_COMPONENT);
+        }
+    }
+
+    @Test
+    void shouldPointTheOpenSearchComponentAtAClusterWithThePasswordFromASecret() {
+        Map<String, String> settings = opensearchPatch(ConfigMap.class).getData();
+        Container container = opensearchPatch(Deployment.class).getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(patched -> APP.equals(patched.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the component patches the container " + APP));
+
+        assertThat(opensearchPatch(ConfigMap.class).getMetadata().getName())
+                .as("the ConfigMap the pods read").isEqualTo(appContainer().getEnvFrom().get(0).getConfigMapRef().getName());
+        assertThat(settings).containsEntry("SHOP_SEARCH_ENGINE", "opensearch");
+        assertThat(settings.get(OPENSEARCH_SETTING + "HOSTS")).as("the cluster's URLs").isNotBlank();
+        for (String host : settings.get(OPENSEARCH_SETTING + "HOSTS").split(",")) {
+            URI url = URI.create(host.trim());
+            assertThat(url.getScheme()).as(host).isIn("http", "https");
+            assertThat(url.getHost()).as(host).isNotBlank();
+            assertThat(url.getPort()).as(host).isPositive();
+        }
+        assertThat(settings.get(OPENSEARCH_SETTING + "INDEX")).matches("[a-z0-9][-_a-z0-9]*");
+        assertThat(Integer.parseInt(settings.get(OPENSEARCH_SETTING + "SHARDS"))).isPositive();
+        assertThat(Integer.parseInt(settings.get(OPENSEARCH_SETTING + "REPLICAS"))).isNotNegative();
+        assertThat(settings.get(OPENSEARCH_SETTING + "USERNAME")).isNotBlank();
+        assertThat(settings.keySet()).as("no password in a ConfigMap").noneMatch(key -> key.contains("PASSWORD"));
+
+        assertThat(container.getEnv()).singleElement().satisfies(env -> {
+            assertThat(env.getName()).isEqualTo(OPENSEARCH_SETTING + "PASSWORD");
+            assertThat(env.getValue()).as("never a plain value").isNull();
+            var secretRef = env.getValueFrom().getSecretKeyRef();
+            assertThat(secretKeys()).as("the Secret template describes the password's Secret").containsKey(secretRef.getName());
+            assertThat(secretKeys().get(secretRef.getName())).contains(secretRef.getKey());
+        });
+    }
+
     // ------------------------------------------------------------------ the database
 
     @Test
@@ -423,6 +503,27 @@ class KubernetesManifestsTest {
         } catch (JsonProcessingException e) {
             throw new AssertionError(file + ": not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The files or directories that a kustomization lists under {@code field}, resolved against its directory. */
+    private static List<Path> listed(Path kustomization, String field) {
+        JsonNode root = DeploymentFiles.documents(kustomization).get(0);
+        List<Path> paths = new ArrayList<>();
+        for (JsonNode entry : root.path(field)) {
+            String path = entry.isObject() ? entry.path("path").asText(null) : entry.asText();
+            if (path != null) {
+                paths.add(kustomization.getParent().resolve(path).normalize());
+            }
+        }
+        return paths;
+    }
+
+    /** The one object of a type that the OpenSearch component patches. */
+    private static <T extends HasMetadata> T opensearchPatch(Class<T> type) {
+        List<T> found = patches.entrySet().stream().filter(entry -> entry.getKey().startsWith(OPENSEARCH_COMPONENT))
+                .flatMap(entry -> entry.getValue().stream()).filter(type::isInstance).map(type::cast).toList();
+        assertThat(found).as("%s patched by %s", type.getSimpleName(), OPENSEARCH_COMPONENT).hasSize(1);
+        return found.get(0);
     }
 
     private static JsonNode tree(String yaml) {
