@@ -107,6 +107,8 @@ opensearch_node_start() {
 
 opensearch_node_stop() {
     [[ -n $OPENSEARCH_PID ]] || return 0
+    R[opensearch.index]=$(curl -s "http://127.0.0.1:$OPENSEARCH_PORT/_cat/indices?h=index,docs.count,store.size" || true)
+    log "OpenSearch indices (name, documents, size): ${R[opensearch.index]}"
     R[opensearch.node.rss]=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$OPENSEARCH_PID/status" 2>/dev/null || echo 0)
     kill -TERM "$OPENSEARCH_PID" 2>/dev/null || true
     wait "$OPENSEARCH_PID" 2>/dev/null || true
@@ -422,4 +424,5 @@ search_opensearch_summary() {
         "$(verdict "${R[opensearch.freshness.max]:-}" '<=' 2000)"
     report_row_in search-opensearch "resident memory (VmRSS) during the $c-connection runs, max" "" "" \
         "${R[opensearch.rss_detail]:+service ${R[opensearch.rss_detail]} MiB}; node ${R[opensearch.node.rss]:-?} MiB ($OPENSEARCH_JAVA_OPTS)" ""
+    report_row_in search-opensearch "the index on the node (name, documents, size on disk)" "" "" "${R[opensearch.index]:-}" ""
 }

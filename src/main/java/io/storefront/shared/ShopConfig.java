@@ -96,6 +96,13 @@ public interface ShopConfig {
             Optional<String> password();
 
             /**
+             * A PEM file of the CA certificate(s) to trust for https hosts, when the cluster's certificate is not
+             * signed by a CA the JVM trusts (the official Helm chart's demo certificates, a company CA). Without it,
+             * the JVM's default trust store is used. Host names are always verified.
+             */
+            Optional<String> caCertificate();
+
+            /**
              * The alias searches go to; each full reindex writes a new index named after it and switches the alias
              * to it in one step.
              */

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -318,6 +317,15 @@ public final class OpenSearchCatalog {
             throw new IllegalStateException("OpenSearch refused " + reason);
         } catch (IOException e) {
             throw new Unavailable(method + " " + endpoint + ": " + e);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.hc.core5.reactor.IOReactorShutdownException) {
+                    // The client's I/O thread died (an Error in a callback): this client is gone for good.
+                    throw new Unavailable(method + " " + endpoint + ": the HTTP client stopped (" + e.getMessage()
+                            + ")", true);
+                }
+            }
+            throw e;
         }
     }
 
@@ -327,12 +335,20 @@ public final class OpenSearchCatalog {
 
     /** The cluster cannot answer now (down, unreachable, overloaded, or the index is missing). */
     public static final class Unavailable extends RuntimeException {
-        public Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
+        private final boolean clientStopped;
 
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        public Unavailable(String message) {
+            this(message, false);
+        }
+
+        Unavailable(String message, boolean clientStopped) {
+            super(message, null, false, false);
+            this.clientStopped = clientStopped;
+        }
+
+        /** True when the HTTP client itself stopped and must be built anew, rather than the cluster being away. */
+        public boolean clientStopped() {
+            return clientStopped;
+        }
     }
 }

@@ -112,8 +112,8 @@ public class OpenSearchEngine {
     ObjectMapper objectMapper;
 
     private final String holder = holderName();
-    private OpenSearchTransport transport;
-    private OpenSearchCatalog catalog;
+    private volatile OpenSearchTransport transport;
+    private volatile OpenSearchCatalog catalog;
     private ScheduledExecutorService indexer;
     private Counter written;
     private Counter alreadyIndexed;
@@ -150,8 +150,7 @@ public class OpenSearchEngine {
         List<String> hosts = settings.hosts().orElseThrow(() -> new IllegalStateException(
                 "shop.search.engine=opensearch needs shop.search.opensearch.hosts (SHOP_SEARCH_OPENSEARCH_HOSTS), "
                         + "the cluster's URLs such as https://opensearch-cluster-master:9200"));
-        transport = transport(hosts, settings);
-        catalog = new OpenSearchCatalog(new OpenSearchClient(transport).generic(), objectMapper, settings.index());
+        connect();
         enabled = true;
         written = Counter.builder("shop.search.opensearch.indexed")
                 .description("Item changes written to the OpenSearch index").register(registry);
@@ -181,6 +180,21 @@ public class OpenSearchEngine {
         });
         long every = settings.pollInterval().toMillis();
         indexer.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Builds the HTTP client and the catalog on it (again, when the previous client stopped for good). */
+    private void connect() {
+        ShopConfig.Search.OpenSearch settings = config.search().opensearch();
+        OpenSearchTransport previous = transport;
+        transport = transport(settings.hosts().orElseThrow(), settings);
+        catalog = new OpenSearchCatalog(new OpenSearchClient(transport).generic(), objectMapper, settings.index());
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (Exception e) {
+                Log.debug("The stopped OpenSearch client did not close cleanly", e);
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -228,8 +242,11 @@ public class OpenSearchEngine {
     }
 
     /** A search failed on the cluster: PostgreSQL answers searches on this replica until the cluster is back. */
-    public void unreachable(RuntimeException cause) {
+    public void unreachable(OpenSearchCatalog.Unavailable cause) {
         errors.increment();
+        if (cause.clientStopped()) {
+            indexer.execute(this::reconnect);
+        }
         if (System.nanoTime() - awayUntilNanos >= 0) {
             Log.warnf("OpenSearch cannot answer searches (%s); PostgreSQL answers them until it is back",
                     cause.getMessage());
@@ -333,7 +350,7 @@ public class OpenSearchEngine {
                 leader = false;
                 aliasChecked = false;
                 readRow();
-                if (System.nanoTime() - awayUntilNanos < 0) {
+                if (problem != null || System.nanoTime() - awayUntilNanos < 0) {
                     catalog.clusterStatus(); // still away? throws; else searches may go back to the cluster
                     back();
                 }
@@ -355,7 +372,7 @@ public class OpenSearchEngine {
                     catalog.pointAliasAt(indexName);
                 }
                 aliasChecked = true;
-                catchUp(indexName, true);
+                catchUp(indexName, watermark, true);
             }
             back();
         } catch (OpenSearchCatalog.Unavailable e) {
@@ -429,28 +446,32 @@ public class OpenSearchEngine {
         }
     }
 
-    /** Sends the changes after the watermark to {@code index}; with {@code record}, advances the row as it goes. */
-    private int catchUp(String index, boolean record) throws SQLException {
+    /**
+     * Sends the changes after {@code from} to {@code index} until it is caught up; returns the new watermark. With
+     * {@code record} (the index behind the alias), every batch advances the row's watermark, on condition that this
+     * replica still holds the lease.
+     */
+    private Watermark catchUp(String index, Watermark from, boolean record) throws SQLException {
         Instant asOf = Instant.now();
-        int sent = 0;
+        Watermark at = from;
         int batch = config.search().opensearch().bulkSize();
         while (true) {
-            List<ItemRow> rows = feed.changesAfter(watermark, batch);
-            Watermark next = rows.isEmpty() ? watermark : rows.get(rows.size() - 1).watermark();
+            List<ItemRow> rows = feed.changesAfter(at, batch);
+            Watermark next = rows.isEmpty() ? at : rows.get(rows.size() - 1).watermark();
             long seq = rows.stream().mapToLong(ItemRow::seq).max().orElse(0);
             count(catalog.bulk(index, rows));
             boolean caughtUp = rows.size() < batch;
             if (record) {
                 advance(next, seq, caughtUp ? asOf : null);
+                watermark = next;
             }
-            watermark = next;
+            at = next;
             appliedSeq = Math.max(appliedSeq, seq);
-            sent += rows.size();
             if (caughtUp) {
                 if (record) {
                     currentAt = asOf;
                 }
-                return sent;
+                return at;
             }
         }
     }
@@ -471,6 +492,11 @@ public class OpenSearchEngine {
         }
     }
 
+    /**
+     * Builds a new index from one consistent read of the catalog, catches it up, records it and switches the alias
+     * to it. The index behind the alias keeps answering meanwhile and keeps being fed: every poll interval the read
+     * pauses to send it the changes committed since, so a reindex does not stop freshness.
+     */
     private void reindex(String reason) throws SQLException {
         ShopConfig.Search.OpenSearch settings = config.search().opensearch();
         String previous = indexName;
@@ -483,30 +509,35 @@ public class OpenSearchEngine {
             catalog.createIndex(index, settings.shards(), settings.replicas(), "-1");
             List<ItemRow> buffer = new ArrayList<>(settings.bulkSize());
             long[] counts = new long[2];
-            Watermark read;
+            long[] fedAt = { System.nanoTime() };
+            Watermark fresh;
             try {
-                read = feed.readAll(row -> {
+                fresh = feed.readAll(row -> {
                     buffer.add(row);
                     counts[1] = Math.max(counts[1], row.seq());
-                    if (buffer.size() == settings.bulkSize()) {
-                        flush(index, buffer);
-                        if (++counts[0] % 100 == 0) {
-                            renewLease();
-                            Log.infof("Search indexer: %d items sent to %s so far", counts[0] * settings.bulkSize(),
-                                    index);
-                        }
+                    if (buffer.size() < settings.bulkSize()) {
+                        return;
+                    }
+                    flush(index, buffer);
+                    if (++counts[0] % 100 == 0) {
+                        renewLease();
+                        Log.infof("Search indexer: %d items sent to %s so far", counts[0] * settings.bulkSize(),
+                                index);
+                    }
+                    if (previous != null && System.nanoTime() - fedAt[0] >= settings.pollInterval().toNanos()) {
+                        feedLive(previous);
+                        fedAt[0] = System.nanoTime();
                     }
                 });
                 flush(index, buffer);
                 catalog.setting(index, "refresh_interval", settings.indexRefreshInterval());
-                watermark = read;
                 appliedSeq = Math.max(appliedSeq, counts[1]);
                 Instant asOf = Instant.now();
-                catchUp(index, false);
+                fresh = catchUp(index, fresh, false);
                 catalog.refresh(index);
                 // Record the new index first, then switch the alias: a holder that stops in between leaves the row
                 // ahead of the alias, and the next holder switches the alias when it takes over.
-                recordSwitch(index, asOf);
+                recordSwitch(index, fresh, asOf);
                 catalog.pointAliasAt(index);
             } catch (RuntimeException | SQLException e) {
                 try {
@@ -530,17 +561,26 @@ public class OpenSearchEngine {
         }
     }
 
+    /** During a reindex: the index behind the alias gets the changes committed since its watermark. */
+    private void feedLive(String live) {
+        try {
+            catchUp(live, watermark, true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read catalog changes during a reindex", e);
+        }
+    }
+
     private void flush(String index, List<ItemRow> buffer) {
         count(catalog.bulk(index, buffer));
         buffer.clear();
     }
 
-    private void recordSwitch(String index, Instant asOf) throws SQLException {
+    private void recordSwitch(String index, Watermark fresh, Instant asOf) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(SWITCH)) {
             update.setString(1, index);
-            update.setLong(2, watermark.xid());
-            update.setLong(3, watermark.seq());
+            update.setLong(2, fresh.xid());
+            update.setLong(3, fresh.seq());
             update.setLong(4, appliedSeq);
             update.setTimestamp(5, Timestamp.from(asOf));
             update.setString(6, interval(config.search().opensearch().lease()));
@@ -550,6 +590,7 @@ public class OpenSearchEngine {
                 throw new LeaseLost("before switching the alias to " + index);
             }
         }
+        watermark = fresh;
         currentAt = asOf;
     }
 
@@ -590,6 +631,9 @@ public class OpenSearchEngine {
 
     private void away(String during, OpenSearchCatalog.Unavailable e) {
         errors.increment();
+        if (e.clientStopped()) {
+            reconnect();
+        }
         if (System.nanoTime() - awayUntilNanos >= 0 || problem == null) {
             Log.warnf("OpenSearch unavailable during %s (%s); PostgreSQL answers searches, retrying in %s", during,
                     e.getMessage(), retry);
@@ -599,6 +643,18 @@ public class OpenSearchEngine {
         awayUntilNanos = System.nanoTime() + Math.max(retry.toNanos(), config.search().opensearch().pollInterval()
                 .toNanos());
         backoff();
+    }
+
+    /** On the indexer thread: replaces a client whose I/O thread died, once (later failures find the new one). */
+    private void reconnect() {
+        try {
+            catalog.clusterStatus();
+        } catch (OpenSearchCatalog.Unavailable e) {
+            if (e.clientStopped()) {
+                Log.warnf("The OpenSearch client stopped (%s); building a new one", e.getMessage());
+                connect();
+            }
+        }
     }
 
     private void back() {
@@ -632,7 +688,7 @@ public class OpenSearchEngine {
         return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static OpenSearchTransport transport(List<String> hosts, ShopConfig.Search.OpenSearch settings) {
+    static OpenSearchTransport transport(List<String> hosts, ShopConfig.Search.OpenSearch settings) {
         HttpHost[] nodes = new HttpHost[hosts.size()];
         for (int i = 0; i < nodes.length; i++) {
             try {
@@ -646,15 +702,59 @@ public class OpenSearchEngine {
                 .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis())));
         builder.setRequestConfigCallback(request -> request
                 .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeout().toMillis())));
+        BasicCredentialsProvider credentials = null;
         if (settings.username().isPresent()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials = new BasicCredentialsProvider();
             for (HttpHost node : nodes) {
                 credentials.setCredentials(new AuthScope(node), new UsernamePasswordCredentials(
                         settings.username().get(), settings.password().orElse("").toCharArray()));
             }
-            builder.setHttpClientConfigCallback(client -> client.setDefaultCredentialsProvider(credentials));
         }
+        javax.net.ssl.SSLContext tls = settings.caCertificate().map(OpenSearchEngine::trusting).orElse(null);
+        BasicCredentialsProvider auth = credentials;
+        builder.setHttpClientConfigCallback(client -> {
+            // Responses are small; and HttpClient 5.6 would offer Brotli whenever brotli4j is on the classpath (it
+            // is, through Vert.x), whose native decoder is not loaded here: a Brotli answer kills the I/O reactor.
+            client.disableContentCompression();
+            if (auth != null) {
+                client.setDefaultCredentialsProvider(auth);
+            }
+            if (tls != null) {
+                client.setConnectionManager(org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder
+                        .create()
+                        .setTlsStrategy(org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
+                                .setSslContext(tls).build())
+                        .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
+                        .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
+                        .build());
+            }
+            return client;
+        });
         return builder.build();
+    }
+
+    /** TLS that trusts the certificates (a private CA, such as the official chart's) in a PEM file. */
+    static javax.net.ssl.SSLContext trusting(String pemFile) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pemFile))) {
+            java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (java.security.cert.Certificate certificate : java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in)) {
+                trusted.setCertificateEntry("ca-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new IllegalStateException("shop.search.opensearch.ca-certificate: no certificate in " + pemFile);
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("shop.search.opensearch.ca-certificate: cannot read " + pemFile, e);
+        }
     }
 
     /** This replica no longer holds the lease: another one feeds the index now. */
