@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * exists in values.yaml, every helper a template includes is defined, and the Deployment template probes the
  * application's health endpoints on its port. Its defaults match the settings of k8s/, so both install the same service.
  * The OpenSearch settings are rendered only inside the template's {@code if} blocks for the opensearch engine (found by
- * following the template's block actions), and the password only from a Secret.
+ * following the template's block actions), and the password only from a Secret. A CA certificate for the cluster is
+ * mounted, and named to the service, only when its Secret is set, and at the same path as by the Kubernetes component.
  */
 class HelmChartTest {
 
@@ -36,6 +37,8 @@ class HelmChartTest {
     private static final Pattern OPENSEARCH_SETTING = Pattern.compile("SHOP_SEARCH_OPENSEARCH_[A-Z_]+");
     private static final String OPENSEARCH_ENGINE = "if eq .Values.search.engine \"opensearch\"";
     private static final Path OPENSEARCH_COMPONENT = Path.of("k8s/components/opensearch");
+    private static final Path OPENSEARCH_CA_COMPONENT = Path.of("k8s/components/opensearch-ca");
+    private static final String WITH_CA = "if .Values.search.opensearch.caSecret";
 
     private final int appPort = DeploymentFiles.applicationHttpPort();
 
@@ -129,7 +132,7 @@ class HelmChartTest {
 
         assertThat(rendered).containsExactlyInAnyOrder("SHOP_SEARCH_OPENSEARCH_HOSTS", "SHOP_SEARCH_OPENSEARCH_INDEX",
                 "SHOP_SEARCH_OPENSEARCH_SHARDS", "SHOP_SEARCH_OPENSEARCH_REPLICAS", "SHOP_SEARCH_OPENSEARCH_USERNAME",
-                "SHOP_SEARCH_OPENSEARCH_PASSWORD");
+                "SHOP_SEARCH_OPENSEARCH_PASSWORD", "SHOP_SEARCH_OPENSEARCH_CA_CERTIFICATE");
         assertThat(values.at("/search/engine").asText()).as("the default engine renders none of them")
                 .isNotEqualTo("opensearch");
     }
@@ -173,6 +176,52 @@ class HelmChartTest {
         assertThat(password.path("name").asText()).isEqualTo("SHOP_SEARCH_OPENSEARCH_PASSWORD");
         assertThat(opensearch.path("existingSecret").asText()).isEqualTo(password.at("/valueFrom/secretKeyRef/name").asText());
         assertThat(opensearch.path("passwordKey").asText()).isEqualTo(password.at("/valueFrom/secretKeyRef/key").asText());
+    }
+
+    @Test
+    void shouldMountTheOpenSearchCaOnlyWhenItsSecretIsSet() throws IOException {
+        JsonNode opensearch = single(CHART.resolve("values.yaml")).at("/search/opensearch");
+        String config = Files.readString(TEMPLATES.resolve("configmap.yaml"));
+        String deployment = Files.readString(TEMPLATES.resolve("deployment.yaml"));
+        Matcher setting = Pattern.compile("SHOP_SEARCH_OPENSEARCH_CA_CERTIFICATE: (\\S+)").matcher(config);
+        assertThat(setting.find()).as("the CA file among the ConfigMap's settings").isTrue();
+        Path file = Path.of(setting.group(1));
+        Matcher mount = Pattern.compile("- name: (\\S+)\\s+mountPath: " + Pattern.quote(file.getParent().toString())
+                + "\\s+readOnly: true").matcher(deployment);
+        assertThat(mount.find()).as("a read-only mount at %s", file.getParent()).isTrue();
+        Matcher volume = Pattern.compile("- name: " + Pattern.quote(mount.group(1)) + "\\s+secret:\\s+"
+                + "secretName: \\{\\{ \\.Values\\.search\\.opensearch\\.caSecret }}\\s+"
+                + "items:\\s+- key: \\{\\{ ([^}]*) }}\\s+path: (\\S+)\\s").matcher(deployment);
+        assertThat(volume.find()).as("the volume %s from the Secret caSecret", mount.group(1)).isTrue();
+
+        assertThat(volume.group(1)).as("only the key caKey of the Secret").endsWith(".Values.search.opensearch.caKey");
+        assertThat(volume.group(2)).as("the file the setting names").isEqualTo(file.getFileName().toString());
+        assertThat(blocksAt(config, setting.start())).as("the setting").contains(OPENSEARCH_ENGINE, WITH_CA);
+        assertThat(blocksAt(deployment, mount.start())).as("the mount").contains(OPENSEARCH_ENGINE, WITH_CA);
+        assertThat(blocksAt(deployment, volume.start())).as("the volume").contains(OPENSEARCH_ENGINE, WITH_CA);
+        Matcher anyUse = Pattern.compile(Pattern.quote(mount.group(1)) + "|opensearch\\.ca[A-Z]").matcher(deployment);
+        while (anyUse.find()) {
+            assertThat(blocksAt(deployment, anyUse.start())).as("%s at %d of deployment.yaml", anyUse.group(), anyUse.start())
+                    .contains(OPENSEARCH_ENGINE, WITH_CA);
+        }
+        assertThat(opensearch.path("caSecret").isTextual()).as("caSecret in values.yaml").isTrue();
+        assertThat(opensearch.path("caSecret").asText()).as("by default none: the runtime's trust store").isEmpty();
+        assertThat(opensearch.path("caKey").asText()).isEqualTo("ca.crt");
+    }
+
+    @Test
+    void shouldMountTheOpenSearchCaWhereTheKubernetesComponentDoes() throws IOException {
+        JsonNode opensearch = single(CHART.resolve("values.yaml")).at("/search/opensearch");
+        Matcher setting = Pattern.compile("SHOP_SEARCH_OPENSEARCH_CA_CERTIFICATE: (\\S+)")
+                .matcher(Files.readString(TEMPLATES.resolve("configmap.yaml")));
+        assertThat(setting.find()).isTrue();
+        JsonNode config = single(OPENSEARCH_CA_COMPONENT.resolve("configmap-patch.yaml")).path("data");
+        JsonNode pod = single(OPENSEARCH_CA_COMPONENT.resolve("deployment-patch.yaml")).at("/spec/template/spec");
+
+        assertThat(config.path("SHOP_SEARCH_OPENSEARCH_CA_CERTIFICATE").asText()).isEqualTo(setting.group(1));
+        assertThat(pod.at("/containers/0/volumeMounts/0/mountPath").asText())
+                .isEqualTo(Path.of(setting.group(1)).getParent().toString());
+        assertThat(pod.at("/volumes/0/secret/items/0/key").asText()).isEqualTo(opensearch.path("caKey").asText());
     }
 
     /**

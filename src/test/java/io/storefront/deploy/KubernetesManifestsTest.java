@@ -53,7 +53,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * Every manifest under k8s/ is a valid Kubernetes object (read into the API types, unknown fields refused) and agrees
  * with the application and with the other manifests: probes and Service on the application's port, every setting
  * the pods read present, the database where the JDBC URL says it is, the connection budget within max_connections.
- * The patches of a kustomization (such as the OpenSearch component's) are read into the same types, kept apart from
+ * The patches of a kustomization (such as the OpenSearch components') are read into the same types, kept apart from
  * the objects, and must patch objects that exist. Plain JUnit: no Quarkus, no cluster.
  */
 class KubernetesManifestsTest {
@@ -62,6 +62,7 @@ class KubernetesManifestsTest {
     private static final String APP = "storefront";
     private static final String SECRET_TEMPLATE = "secret.example.yaml";
     private static final Path OPENSEARCH_COMPONENT = K8S.resolve("components/opensearch");
+    private static final Path OPENSEARCH_CA_COMPONENT = K8S.resolve("components/opensearch-ca");
     private static final String OPENSEARCH_SETTING = "SHOP_SEARCH_OPENSEARCH_";
 
     /** The API types this test knows, by apiVersion and kind; anything else under k8s/ fails the test. */
@@ -150,7 +151,8 @@ class KubernetesManifestsTest {
 
     @Test
     void shouldListOnlyExistingResourcesInEveryKustomization() {
-        assertThat(kustomizations).contains(K8S.resolve("kustomization.yaml"), OPENSEARCH_COMPONENT.resolve("kustomization.yaml"));
+        assertThat(kustomizations).contains(K8S.resolve("kustomization.yaml"), OPENSEARCH_COMPONENT.resolve("kustomization.yaml"),
+                OPENSEARCH_CA_COMPONENT.resolve("kustomization.yaml"));
         for (Path kustomization : kustomizations) {
             JsonNode root = DeploymentFiles.documents(kustomization).get(0);
             if ("Component".equals(root.path("kind").asText())) {
@@ -384,18 +386,16 @@ class KubernetesManifestsTest {
         assertThat(appContainer().getEnv()).extracting(EnvVar::getName).noneMatch(name -> name.startsWith(OPENSEARCH_SETTING));
         for (Path kustomization : kustomizations) {
             assertThat(listed(kustomization, "components")).as("%s keeps the default engine", kustomization)
-                    .doesNotContain(OPENSEARCH_COMPONENT);
+                    .doesNotContain(OPENSEARCH_COMPONENT, OPENSEARCH_CA_COMPONENT);
         }
     }
 
     @Test
     void shouldPointTheOpenSearchComponentAtAClusterWithThePasswordFromASecret() {
-        Map<String, String> settings = opensearchPatch(ConfigMap.class).getData();
-        Container container = opensearchPatch(Deployment.class).getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(patched -> APP.equals(patched.getName())).findFirst()
-                .orElseThrow(() -> new AssertionError("the component patches the container " + APP));
+        Map<String, String> settings = componentPatch(OPENSEARCH_COMPONENT, ConfigMap.class).getData();
+        Container container = patchedAppContainer(componentPatch(OPENSEARCH_COMPONENT, Deployment.class));
 
-        assertThat(opensearchPatch(ConfigMap.class).getMetadata().getName())
+        assertThat(componentPatch(OPENSEARCH_COMPONENT, ConfigMap.class).getMetadata().getName())
                 .as("the ConfigMap the pods read").isEqualTo(appContainer().getEnvFrom().get(0).getConfigMapRef().getName());
         assertThat(settings).containsEntry("SHOP_SEARCH_ENGINE", "opensearch");
         assertThat(settings.get(OPENSEARCH_SETTING + "HOSTS")).as("the cluster's URLs").isNotBlank();
@@ -418,6 +418,38 @@ class KubernetesManifestsTest {
             assertThat(secretKeys()).as("the Secret template describes the password's Secret").containsKey(secretRef.getName());
             assertThat(secretKeys().get(secretRef.getName())).contains(secretRef.getKey());
         });
+    }
+
+    @Test
+    void shouldMountTheOpenSearchCaWhereTheCaComponentPointsTheService() {
+        ConfigMap config = componentPatch(OPENSEARCH_CA_COMPONENT, ConfigMap.class);
+        Deployment deployment = componentPatch(OPENSEARCH_CA_COMPONENT, Deployment.class);
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        Container container = patchedAppContainer(deployment);
+        PodSpec basePod = appDeployment().getSpec().getTemplate().getSpec();
+
+        assertThat(config.getMetadata().getName()).as("the ConfigMap the pods read")
+                .isEqualTo(appContainer().getEnvFrom().get(0).getConfigMapRef().getName());
+        assertThat(config.getData()).as("the CA file only; the cluster's settings come from %s", OPENSEARCH_COMPONENT)
+                .containsOnlyKeys(OPENSEARCH_SETTING + "CA_CERTIFICATE");
+        Path file = Path.of(config.getData().get(OPENSEARCH_SETTING + "CA_CERTIFICATE"));
+        assertThat(file.isAbsolute()).as("%s is a path in the container", file).isTrue();
+        String volumeName = mountedVolume(container, file.getParent().toString());
+        assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> assertThat(mount.getReadOnly()).isTrue());
+        assertThat(container.getEnv()).as("the setting comes from the ConfigMap").isNullOrEmpty();
+        Volume volume = volume(pod, volumeName);
+        assertThat(volume.getSecret()).as("the CA certificate from a Secret").isNotNull();
+        assertThat(volume.getSecret().getItems()).as("only the CA certificate, never another key of the Secret")
+                .singleElement().satisfies(item -> {
+                    assertThat(item.getPath()).as("the file the setting names").isEqualTo(file.getFileName().toString());
+                    assertThat(secretKeys()).as("the Secret template describes the CA's Secret")
+                            .containsKey(volume.getSecret().getSecretName());
+                    assertThat(secretKeys().get(volume.getSecret().getSecretName())).containsExactly(item.getKey());
+                });
+        // A strategic merge matches volumes by name and mounts by path: both must be new to the base Deployment.
+        assertThat(basePod.getVolumes()).extracting(Volume::getName).doesNotContain(volumeName);
+        assertThat(appContainer().getVolumeMounts()).extracting(VolumeMount::getMountPath)
+                .doesNotContain(file.getParent().toString());
     }
 
     // ------------------------------------------------------------------ the database
@@ -518,12 +550,19 @@ class KubernetesManifestsTest {
         return paths;
     }
 
-    /** The one object of a type that the OpenSearch component patches. */
-    private static <T extends HasMetadata> T opensearchPatch(Class<T> type) {
-        List<T> found = patches.entrySet().stream().filter(entry -> entry.getKey().startsWith(OPENSEARCH_COMPONENT))
+    /** The one object of a type that a component (its directory) patches. */
+    private static <T extends HasMetadata> T componentPatch(Path component, Class<T> type) {
+        List<T> found = patches.entrySet().stream().filter(entry -> entry.getKey().getParent().equals(component))
                 .flatMap(entry -> entry.getValue().stream()).filter(type::isInstance).map(type::cast).toList();
-        assertThat(found).as("%s patched by %s", type.getSimpleName(), OPENSEARCH_COMPONENT).hasSize(1);
+        assertThat(found).as("%s patched by %s", type.getSimpleName(), component).hasSize(1);
         return found.get(0);
+    }
+
+    /** The container of the service in a patched Deployment. */
+    private static Container patchedAppContainer(Deployment patch) {
+        return patch.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(patched -> APP.equals(patched.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the patch names the container " + APP));
     }
 
     private static JsonNode tree(String yaml) {
