@@ -34,16 +34,16 @@ class SearchReplicasIT {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static EmbeddedPostgres database;
-    private static Replica a;
-    private static Replica b;
+    private static PackagedReplica a;
+    private static PackagedReplica b;
 
     @BeforeAll
     static void startTwoReplicasOnOneDatabase() throws Exception {
         new PackagedAppEnvironment().start(); // the key pair the packaged service verifies tokens with
         database = EmbeddedPostgres.builder().setDataDirectory(TARGET.resolve("replicas-pgdata"))
                 .setCleanDataDirectory(true).setServerConfig("max_connections", "100").start();
-        a = new Replica("a");
-        b = new Replica("b");
+        a = new PackagedReplica("a", database);
+        b = new PackagedReplica("b", database);
         a.start();
         b.start();
         a.awaitLucene();
@@ -52,7 +52,7 @@ class SearchReplicasIT {
 
     @AfterAll
     static void stop() throws IOException {
-        for (Replica replica : new Replica[] { a, b }) {
+        for (PackagedReplica replica : new PackagedReplica[] { a, b }) {
             if (replica != null) {
                 replica.stop();
             }
@@ -117,115 +117,33 @@ class SearchReplicasIT {
         assertThat(ids(b, m + " lamp")).contains(before, whileDown);
     }
 
-    private static String createThrough(Replica replica, String name) {
+    static String createThrough(PackagedReplica replica, String name) {
         return given().port(replica.port).auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "description", "Replica test item", "price", Map.of("amount", 1500)))
                 .post("/api/v1/items").then().statusCode(201).extract().path("id");
     }
 
-    private static void awaitFound(Replica replica, String query, String id) {
+    static void awaitFound(PackagedReplica replica, String query, String id) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> ids(replica, query).contains(id));
     }
 
-    private static List<String> ids(Replica replica, String query) {
+    static List<String> ids(PackagedReplica replica, String query) {
         return given().port(replica.port).queryParam("q", query).get("/api/v1/items").then().statusCode(200)
                 .extract().jsonPath().getList("items.id", String.class);
     }
 
-    private static String admin() {
+    static String admin() {
         return Jwt.subject(UUID.randomUUID().toString()).groups("admin").issuer(PackagedAppEnvironment.ISSUER)
                 .audience(PackagedAppEnvironment.AUDIENCE)
                 .sign(PackagedAppEnvironment.privateKey());
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
-                }
-            }
-        }
-    }
-
-    /** One packaged service process (target/quarkus-app) with its own port and index directory. */
-    private static final class Replica {
-
-        final String name;
-        final Path indexDir;
-        final Path logFile;
-        int port;
-        Process process;
-
-        Replica(String name) throws IOException {
-            this.name = name;
-            this.indexDir = TARGET.resolve("replica-" + name + "-index");
-            this.logFile = TARGET.resolve("replica-" + name + ".log");
-            deleteRecursively(indexDir);
-        }
-
-        void start() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            // The packaged jar, or the native binary when the build made one (./mvnw verify -Dnative).
-            Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
-            Path binary = Path.of(System.getProperty("native.image.path", "none"));
-            List<String> command = new ArrayList<>(Files.exists(binary) && !Files.exists(jar) ? List.of(binary.toString())
-                    : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-            command.addAll(List.of(
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.datasource.jdbc.url=" + database.getJdbcUrl("postgres", "postgres"),
-                    "-Dquarkus.datasource.username=postgres",
-                    "-Dquarkus.datasource.password=postgres",
-                    "-Dquarkus.datasource.jdbc.max-size=10",
-                    "-Dmp.jwt.verify.publickey.location=" + TARGET.resolve("it-jwt-public-key.pem").toUri(),
-                    "-Dmp.jwt.verify.issuer=" + PackagedAppEnvironment.ISSUER,
-                    "-Dshop.search.index-dir=" + indexDir,
-                    "-Dquarkus.log.console.json.enabled=false"));
-            if (command.get(0).endsWith("java")) {
-                command.addAll(List.of("-jar", jar.toString()));
-            }
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
-        }
-
-        /** The Search check's data once the replica is ready, else null. */
-        Map<String, Object> ready() {
-            try {
-                var response = given().port(port).get("/q/health/ready");
-                if (response.statusCode() != 200) {
-                    return null;
-                }
-                return response.jsonPath().getMap("checks.find { it.name == 'Search' }.data");
-            } catch (Exception e) { // RestAssured rethrows ConnectException unchecked-style
-                return null; // not listening yet
-            }
-        }
-
-        void awaitLucene() {
-            Awaitility.await("replica " + name + " searching on its index").atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(100)).until(() -> {
-                        assertThat(process.isAlive()).as("replica %s is running (see %s)", name, logFile).isTrue();
-                        Map<String, Object> search = ready();
-                        return search != null && "lucene".equals(search.get("engine"));
-                    });
-        }
-
-        String log() throws IOException {
-            return Files.readString(logFile);
-        }
-
-        void stop() throws IOException {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-                try {
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
             }
         }

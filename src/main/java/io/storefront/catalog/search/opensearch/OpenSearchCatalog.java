@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.opensearch.client.opensearch.generic.Body;
@@ -18,6 +20,8 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,6 +52,8 @@ public final class OpenSearchCatalog {
     private final ObjectMapper json;
     private final String alias;
     private final OpenSearchQueries queries = new OpenSearchQueries();
+    private final Cache<String, Boolean> knownStems = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public OpenSearchCatalog(OpenSearchGenericClient client, ObjectMapper json, String alias) {
         this.client = client;
@@ -131,6 +137,21 @@ public final class OpenSearchCatalog {
         call("PUT", "/" + index + "/_settings", body, 200);
     }
 
+    /**
+     * Starts merging {@code index} into one segment and returns the task that does it: a bulk load leaves dozens of
+     * segments, and every segment adds to every query's cost (fuzzy terms are expanded per segment).
+     */
+    public String startForceMerge(String index) {
+        return call("POST", "/" + index + "/_forcemerge?max_num_segments=1&wait_for_completion=false", null, 200)
+                .body.path("task").asText();
+    }
+
+    /** Whether a task started by the cluster (such as a force merge) has ended; a task the cluster forgot has. */
+    public boolean taskDone(String task) {
+        Answer answer = call("GET", "/_tasks/" + task, null, 200, 404);
+        return answer.status == 404 || answer.body.path("completed").asBoolean();
+    }
+
     public long count(String index) {
         return call("GET", "/" + index + "/_count", null, 200).body.path("count").asLong();
     }
@@ -204,7 +225,7 @@ public final class OpenSearchCatalog {
     public SearchHits search(SearchRequest request) {
         SearchCursor cursor = SearchCursor.of(request);
         String kind = SearchCursor.kind(request);
-        ObjectNode query = queries.search(request);
+        ObjectNode query = queries.search(request, known(queries.stemsToCheck(request))::contains);
         if (query == null) {
             return new SearchHits(List.of(), null);
         }
@@ -246,6 +267,54 @@ public final class OpenSearchCatalog {
         };
         return new SearchHits(List.copyOf(ids.subList(0, request.limit())),
                 SearchCursor.after(request, key, UUID.fromString(last.get(1).asText())));
+    }
+
+    /**
+     * Which of these stems the index holds, as the Lucene engine asks its reader: a word the index knows is taken as
+     * typed, an unknown one is matched fuzzily too. Known stems are remembered for ten minutes (a word rarely leaves
+     * the catalog); the others are asked for in one {@code _msearch} of term lookups that stop at the first hit.
+     */
+    Set<String> known(Set<String> stems) {
+        Set<String> known = new HashSet<>();
+        List<String> ask = new ArrayList<>();
+        for (String stem : stems) {
+            if (knownStems.getIfPresent(stem) != null) {
+                known.add(stem);
+            } else {
+                ask.add(stem);
+            }
+        }
+        if (ask.isEmpty()) {
+            return known;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(ask.size() * 128);
+        try {
+            for (String stem : ask) {
+                ObjectNode header = json.createObjectNode().put("index", alias);
+                ObjectNode lookup = json.createObjectNode().put("size", 0).put("terminate_after", 1)
+                        .put("track_total_hits", true);
+                lookup.putObject("query").putObject("term").put(ItemDocuments.TEXT, stem);
+                json.writeValue(body, header);
+                body.write('\n');
+                json.writeValue(body, lookup);
+                body.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode responses = send("POST", "/_msearch", Body.from(body.toByteArray(), "application/x-ndjson"), 200)
+                .body.path("responses");
+        for (int i = 0; i < ask.size(); i++) {
+            JsonNode response = responses.path(i);
+            if (response.has("error")) {
+                throw new Unavailable("term lookup: " + abbreviate(response.path("error").toString()));
+            }
+            if (response.path("hits").path("total").path("value").asLong() > 0) {
+                known.add(ask.get(i));
+                knownStems.put(ask.get(i), Boolean.TRUE);
+            }
+        }
+        return known;
     }
 
     public List<Suggestion> suggest(String text, int limit) {

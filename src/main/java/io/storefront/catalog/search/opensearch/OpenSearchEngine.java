@@ -141,6 +141,7 @@ public class OpenSearchEngine {
     private String wantsReindex;
     private Duration retry = RETRY_FIRST;
     private long nextAttemptNanos;
+    private long renewedAtNanos;
 
     void onStart(@Observes StartupEvent event) {
         if (config.search().engine() != ShopConfig.Search.Engine.OPENSEARCH) {
@@ -405,6 +406,7 @@ public class OpenSearchEngine {
                 if (!row.next()) {
                     return false;
                 }
+                renewedAtNanos = System.nanoTime();
                 String index = row.getString(1);
                 boolean asked = row.getBoolean(5);
                 if (!leader || watermark == null) {
@@ -462,8 +464,10 @@ public class OpenSearchEngine {
             count(catalog.bulk(index, rows));
             boolean caughtUp = rows.size() < batch;
             if (record) {
-                advance(next, seq, caughtUp ? asOf : null);
+                advance(next, seq, caughtUp ? asOf : null); // renews the lease too
                 watermark = next;
+            } else {
+                renewLeaseIfDue();
             }
             at = next;
             appliedSeq = Math.max(appliedSeq, seq);
@@ -489,6 +493,7 @@ public class OpenSearchEngine {
             if (update.executeUpdate() == 0) {
                 throw new LeaseLost("while advancing the watermark");
             }
+            renewedAtNanos = System.nanoTime();
         }
     }
 
@@ -519,8 +524,8 @@ public class OpenSearchEngine {
                         return;
                     }
                     flush(index, buffer);
+                    renewLeaseIfDue();
                     if (++counts[0] % 100 == 0) {
-                        renewLease();
                         Log.infof("Search indexer: %d items sent to %s so far", counts[0] * settings.bulkSize(),
                                 index);
                     }
@@ -532,6 +537,7 @@ public class OpenSearchEngine {
                 flush(index, buffer);
                 catalog.setting(index, "refresh_interval", settings.indexRefreshInterval());
                 appliedSeq = Math.max(appliedSeq, counts[1]);
+                merge(index, previous);
                 Instant asOf = Instant.now();
                 fresh = catchUp(index, fresh, false);
                 catalog.refresh(index);
@@ -559,6 +565,28 @@ public class OpenSearchEngine {
         } finally {
             reindexing = false;
         }
+    }
+
+    /**
+     * Merges the new index into one segment before searches go to it, as the Lucene engine does after a rebuild;
+     * meanwhile the lease is renewed and the index behind the alias fed, as during the read.
+     */
+    private void merge(String index, String previous) {
+        long started = System.nanoTime();
+        String task = catalog.startForceMerge(index);
+        while (!catalog.taskDone(task)) {
+            renewLeaseIfDue();
+            if (previous != null) {
+                feedLive(previous);
+            }
+            try {
+                Thread.sleep(config.search().opensearch().pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while " + index + " was being merged", e);
+            }
+        }
+        Log.infof("Search indexer: %s merged into one segment in %.1f s", index, (System.nanoTime() - started) / 1e9);
     }
 
     /** During a reindex: the index behind the alias gets the changes committed since its watermark. */
@@ -594,7 +622,19 @@ public class OpenSearchEngine {
         currentAt = asOf;
     }
 
+    /**
+     * Renews the lease when a third of it has passed since the last renewal: a reindex of millions of items takes
+     * minutes, and a holder that let its lease run out meanwhile would see another replica start a reindex of its
+     * own, and each would abort the other's in turn.
+     */
+    private void renewLeaseIfDue() {
+        if (System.nanoTime() - renewedAtNanos >= config.search().opensearch().lease().toNanos() / 3) {
+            renewLease();
+        }
+    }
+
     private void renewLease() {
+        renewedAtNanos = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(RENEW)) {
             update.setString(1, interval(config.search().opensearch().lease()));

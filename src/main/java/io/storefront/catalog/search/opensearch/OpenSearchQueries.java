@@ -1,7 +1,10 @@
 package io.storefront.catalog.search.opensearch;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.Analyzer;
 
@@ -21,10 +24,11 @@ import io.storefront.catalog.search.lucene.ItemDocuments;
  * in the name ranks higher; typos of 4+ letters match name words one edit away, 8+ letters two.
  *
  * <p>Words are analyzed here, with the very analyzers the Lucene engine indexes with, and sent as terms: the index's
- * analyzers (opensearch/items-index.json) are the same chain, so a term means the same on both engines. One
- * difference, by design: the Lucene engine adds the prefix and fuzzy alternatives only where they can find more (it
- * asks its index whether a word is known); here they are always added, since asking the cluster first would cost a
- * round trip per word. Results can therefore hold a few more loose matches, ranked below the exact ones.
+ * analyzers (opensearch/items-index.json) are the same chain, so a term means the same on both engines. As there, a
+ * word is matched fuzzily only when the index does not know it: the caller finds out which of
+ * {@link #stemsToCheck} are known (one small request, cached) and passes that in. One difference: the Lucene engine
+ * adds the word being typed as a prefix only when names hold a longer word of another stem; here it always is (one
+ * cheap term on {@code name.prefix}), since finding out would mean reading the cluster's term dictionary.
  */
 final class OpenSearchQueries {
 
@@ -33,10 +37,37 @@ final class OpenSearchQueries {
     private final Analyzer english = ItemDocuments.english();
     private final Analyzer plain = ItemDocuments.plain();
 
-    /** The {@code query} of a search, or null when the text holds nothing searchable. */
-    ObjectNode search(SearchRequest request) {
+    /**
+     * The stems of the words that would be matched fuzzily if the index did not know them (4+ letters, no digits):
+     * what the caller asks the index about before {@link #search}.
+     */
+    Set<String> stemsToCheck(SearchRequest request) {
+        Set<String> stems = new LinkedHashSet<>();
+        if (request.listsCatalog()) {
+            return stems;
+        }
+        for (Token token : tokens(request.query())) {
+            if (token.phrase() || token.negated()) {
+                continue;
+            }
+            for (String word : analyze(plain, token.text())) {
+                List<String> stem = analyze(english, word);
+                if (QueryText.edits(word) > 0 && !stem.isEmpty()) {
+                    stems.add(stem.get(0));
+                }
+            }
+        }
+        return stems;
+    }
+
+    /**
+     * The {@code query} of a search, or null when the text holds nothing searchable.
+     *
+     * @param known whether the index knows a stem of {@link #stemsToCheck} (an unknown one is probably a typo)
+     */
+    ObjectNode search(SearchRequest request, Predicate<String> known) {
         ObjectNode bool = JSON.objectNode();
-        boolean matchesAll = request.listsCatalog() || !addText(bool, request.query());
+        boolean matchesAll = request.listsCatalog() || !addText(bool, request.query(), known);
         if (matchesAll && !request.listsCatalog()) {
             return null;
         }
@@ -71,9 +102,13 @@ final class OpenSearchQueries {
         return query;
     }
 
-    private boolean addText(ObjectNode bool, String text) {
+    private static List<Token> tokens(String text) {
         List<Token> parsed = Token.parse(text);
-        List<Token> tokens = parsed.size() > QueryText.MAX_TOKENS ? parsed.subList(0, QueryText.MAX_TOKENS) : parsed;
+        return parsed.size() > QueryText.MAX_TOKENS ? parsed.subList(0, QueryText.MAX_TOKENS) : parsed;
+    }
+
+    private boolean addText(ObjectNode bool, String text, Predicate<String> known) {
+        List<Token> tokens = tokens(text);
         int lastWord = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.get(i).phrase() && !tokens.get(i).negated() && !tokens.get(i).isOr()) {
@@ -96,7 +131,7 @@ final class OpenSearchQueries {
                 }
                 continue;
             }
-            ObjectNode clause = token.phrase() ? phrase(token.text()) : word(token.text(), i == lastWord, bool);
+            ObjectNode clause = token.phrase() ? phrase(token.text()) : word(token.text(), i == lastWord, bool, known);
             if (clause == null) {
                 continue;
             }
@@ -116,13 +151,13 @@ final class OpenSearchQueries {
     }
 
     /** A typed word (which may hold several words to the analyzer, like "usb-c"): each must match. */
-    private ObjectNode word(String text, boolean last, ObjectNode top) {
+    private ObjectNode word(String text, boolean last, ObjectNode top, Predicate<String> known) {
         List<String> words = analyze(plain, text);
         List<ObjectNode> all = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean typing = last && i == words.size() - 1;
-            ObjectNode clause = oneWord(word, typing);
+            ObjectNode clause = oneWord(word, typing, known);
             if (clause != null) {
                 all.add(clause);
                 array(top, "should").add(term(ItemDocuments.NAME_PLAIN, word));
@@ -142,7 +177,7 @@ final class OpenSearchQueries {
         return bool;
     }
 
-    private ObjectNode oneWord(String word, boolean typing) {
+    private ObjectNode oneWord(String word, boolean typing, Predicate<String> known) {
         List<String> stems = analyze(english, word);
         if (stems.isEmpty()) {
             return null;
@@ -155,7 +190,7 @@ final class OpenSearchQueries {
             any.add(prefix);
         }
         int edits = QueryText.edits(word);
-        if (edits > 0) {
+        if (edits > 0 && !known.test(stems.get(0))) {
             ObjectNode fuzzy = JSON.objectNode();
             fuzzy.putObject("fuzzy").putObject(ItemDocuments.NAME_PLAIN)
                     .put("value", word)
