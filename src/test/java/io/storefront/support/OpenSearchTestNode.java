@@ -112,6 +112,16 @@ public final class OpenSearchTestNode implements AutoCloseable {
         }
     }
 
+    /** Stops the node and deletes its data: the next {@link #start()} is a new, empty cluster at the same address. */
+    public synchronized void stopAndWipe() {
+        stop();
+        try (var files = Files.walk(home.resolve("data"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -139,6 +139,8 @@ public class OpenSearchEngine {
     private Watermark watermark;
     /** Set by {@link #takeLease()}: why the index must be built anew, or null. */
     private String wantsReindex;
+    /** The index the row names, usable or not (an older layout's, or one the cluster lost). */
+    private String recordedIndex;
     private Duration retry = RETRY_FIRST;
     private long nextAttemptNanos;
     private long renewedAtNanos;
@@ -413,20 +415,28 @@ public class OpenSearchEngine {
                     watermark = new Watermark(row.getLong(2), row.getLong(3));
                     appliedSeq = row.getLong(4);
                 }
-                indexName = index;
+                recordedIndex = index;
+                boolean usable;
                 if (index == null) {
                     wantsReindex = "there is no index yet";
+                    usable = false;
                 } else if (!catalog.currentLayout(index)) {
                     wantsReindex = "index " + index + " has another layout than " + OpenSearchCatalog.LAYOUT;
+                    usable = false; // this version's queries may not run on it
                 } else if (asked) {
                     wantsReindex = "a reindex was asked for";
+                    usable = true;
                 } else if (!aliasChecked && (!catalog.exists(index) || catalog.aliasTarget() == null)) {
                     // (a bulk request to a deleted index would create it anew with a default mapping: checked
                     // at every takeover and after every outage, when the cluster may have lost it)
                     wantsReindex = "index " + index + " or its alias is gone from the cluster";
+                    usable = false;
                 } else {
                     wantsReindex = null;
+                    usable = true;
                 }
+                // Searches go to the cluster only while its index can answer them; else PostgreSQL answers.
+                indexName = usable ? index : null;
                 return true;
             }
         }
@@ -557,9 +567,10 @@ public class OpenSearchEngine {
             aliasChecked = true;
             wantsReindex = null;
             reindexes.increment();
-            if (previous != null && !previous.equals(index)) {
-                catalog.deleteIndex(previous);
+            if (recordedIndex != null && !recordedIndex.equals(index)) {
+                catalog.deleteIndex(recordedIndex); // the previous index, or one of an older layout
             }
+            recordedIndex = index;
             Log.infof("Search indexer: %s built in %.1f s with %d items; the alias %s points to it", index,
                     (System.nanoTime() - started) / 1e9, catalog.count(index), catalog.alias());
         } finally {

@@ -135,6 +135,30 @@ class OpenSearchIndexingTest {
     }
 
     @Test
+    void shouldBuildTheIndexAgainWhenTheClusterLostIt() {
+        String m = Fixtures.marker();
+        UUID kettle = fixtures.item("Lost Kettle " + m, "Copper", 3900, 1);
+        String before = engine.indexName();
+
+        // A new, empty cluster at the same address: the row still names the lost index.
+        node.stopAndWipe();
+        node.start();
+
+        given().queryParam("q", m + " kettle").get("/api/v1/items").then().statusCode(200)
+                .body("items.id", hasItem(kettle.toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.serving() && !before.equals(engine.indexName()));
+        OpenSearchCatalog catalog = engine.catalog();
+        assertThat(catalog.aliasTarget()).isEqualTo(engine.indexName());
+        assertThat(catalog.version(catalog.alias(), kettle))
+                .isEqualTo(fixtures.queryInt("SELECT change_seq FROM item WHERE id = ?", kettle));
+        fixtures.searchable();
+        given().queryParam("q", m + " kettle").get("/api/v1/items").then().statusCode(200)
+                .body("items.id", hasItem(kettle.toString()));
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Search' }.data.engine", equalTo("opensearch"));
+    }
+
+    @Test
     void shouldLeaveIndexingToTheReplicaThatHoldsTheLease() {
         String m = Fixtures.marker();
         fixtures.execute("UPDATE search_indexer SET holder = 'other-replica', lease_until = now() + interval '3 seconds'"
