@@ -408,12 +408,13 @@ search_opensearch_summary() {
     done
     local kind c=$SEARCH_CONNECTIONS
     for kind in three unique; do
+        # The p50 target is the one-client rows' (at 16 connections, p50 ~ 16 / throughput by Little's law).
         report_row_in search-opensearch "$c conns, random $([[ $kind == three ]] && echo '3-word' || echo unique) queries" \
-            ">= 300 req/s, p50 <= 20" "$(search_rate "raw.$kind.c$c")" \
+            ">= 300 req/s" "$(search_rate "raw.$kind.c$c")" \
             "$(search_rate "opensearch.$kind.load")${R[opensearch.$kind.load.p50]:+, p50 ${R[opensearch.$kind.load.p50]}}" \
-            "$(verdict "${R[opensearch.$kind.load.rps]:-}" '>=' 300 "${R[opensearch.$kind.load.p50]:-}" '<=' 20)"
+            "$(verdict "${R[opensearch.$kind.load.rps]:-}" '>=' 300)"
     done
-    report_row_in search-opensearch "$c conns, suggest (2-6 letter prefix)" "p50 <= 20" "" \
+    report_row_in search-opensearch "$c conns, suggest (2-6 letter prefix)" "p50 <= 20 (as for queries)" "" \
         "$(search_rate "opensearch.suggest.load")${R[opensearch.suggest.load.p50]:+, p50 ${R[opensearch.suggest.load.p50]}}" \
         "$(verdict "${R[opensearch.suggest.load.p50]:-}" '<=' 20)"
     report_row_in search-opensearch "full reindex, $BENCH_ITEMS items: process start to ready with opensearch" "<= 300 s" "" \

@@ -231,7 +231,8 @@ public final class OpenSearchCatalog {
         }
         ObjectNode body = json.createObjectNode();
         body.put("size", request.limit() + 1);
-        body.put("_source", false);
+        // Ids and sort values come back as the hits' sort values: no stored field (not even _id) is read per hit.
+        body.put("stored_fields", "_none_");
         body.put("track_total_hits", false);
         body.set("query", query);
         ArrayNode sort = body.putArray("sort");
@@ -325,13 +326,16 @@ public final class OpenSearchCatalog {
         ObjectNode body = json.createObjectNode();
         body.put("size", limit * 3);
         body.put("track_total_hits", false);
-        body.putArray("_source").add("id").add("name");
+        // Name and id from doc values, as the Lucene engine reads them: no stored field is read per hit.
+        body.put("stored_fields", "_none_");
+        body.putArray("docvalue_fields").add(ItemDocuments.ID).add(ItemDocuments.NAME_SORT);
         body.set("query", query);
         Map<String, Suggestion> distinct = new LinkedHashMap<>();
         for (JsonNode hit : call("POST", "/" + alias + "/_search", body, 200).body.path("hits").path("hits")) {
-            String name = hit.path("_source").path("name").asText();
+            JsonNode fields = hit.path("fields");
+            String name = fields.path(ItemDocuments.NAME_SORT).path(0).asText();
             distinct.putIfAbsent(name.toLowerCase(Locale.ROOT),
-                    new Suggestion(name, UUID.fromString(hit.path("_source").path("id").asText())));
+                    new Suggestion(name, UUID.fromString(fields.path(ItemDocuments.ID).path(0).asText())));
             if (distinct.size() == limit) {
                 break;
             }
