@@ -107,7 +107,8 @@ opensearch_node_start() {
 
 opensearch_node_stop() {
     [[ -n $OPENSEARCH_PID ]] || return 0
-    R[opensearch.index]=$(curl -s "http://127.0.0.1:$OPENSEARCH_PORT/_cat/indices?h=index,docs.count,store.size" || true)
+    R[opensearch.index]=$(curl -s "http://127.0.0.1:$OPENSEARCH_PORT/_cat/indices/storefront-items*?h=index,docs.count,store.size" |
+        tr -s ' \n' ' ;' | sed 's/;$//' || true)
     log "OpenSearch indices (name, documents, size): ${R[opensearch.index]}"
     R[opensearch.node.rss]=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$OPENSEARCH_PID/status" 2>/dev/null || echo 0)
     kill -TERM "$OPENSEARCH_PID" 2>/dev/null || true
