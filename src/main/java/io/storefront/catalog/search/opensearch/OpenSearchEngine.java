@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -128,6 +129,7 @@ public class OpenSearchEngine {
     private volatile long appliedSeq;
     private volatile Instant currentAt;
     private volatile boolean reindexing;
+    private volatile boolean stopping;
     private volatile String problem;
     /** While set and in the future, the cluster is taken as away: searches go to PostgreSQL without trying it. */
     private volatile long awayUntilNanos;
@@ -204,6 +206,7 @@ public class OpenSearchEngine {
         if (indexer == null) {
             return;
         }
+        stopping = true; // a reindex in progress stops at its next batch and deletes its unfinished index
         try {
             // Let the next replica take over at once rather than when the lease runs out.
             indexer.submit(this::releaseLease).get(10, TimeUnit.SECONDS);
@@ -380,6 +383,8 @@ public class OpenSearchEngine {
             back();
         } catch (OpenSearchCatalog.Unavailable e) {
             away("indexing", e);
+        } catch (CancellationException e) {
+            Log.infof("Search indexer: reindex stopped (%s); the next holder builds the index again", e.getMessage());
         } catch (LeaseLost e) {
             Log.warnf("Search indexer: lease lost to another replica (%s); it continues from the last watermark",
                     e.getMessage());
@@ -528,6 +533,9 @@ public class OpenSearchEngine {
             Watermark fresh;
             try {
                 fresh = feed.readAll(row -> {
+                    if (stopping) {
+                        throw new CancellationException("the service is stopping");
+                    }
                     buffer.add(row);
                     counts[1] = Math.max(counts[1], row.seq());
                     if (buffer.size() < settings.bulkSize()) {
@@ -586,6 +594,9 @@ public class OpenSearchEngine {
         long started = System.nanoTime();
         String task = catalog.startForceMerge(index);
         while (!catalog.taskDone(task)) {
+            if (stopping) {
+                throw new CancellationException("the service is stopping");
+            }
             renewLeaseIfDue();
             if (previous != null) {
                 feedLive(previous);
