@@ -126,6 +126,7 @@ class ArchitectureTest {
     /** Which package owns each table: only its classes name the table in SQL. */
     private static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("item", "catalog"), Map.entry("search_index_epoch", "catalog"), Map.entry("search_indexer", "catalog"),
+            Map.entry("item_change_seq", "catalog"),
             Map.entry("item_stock", "stock"), Map.entry("warehouse_stock", "stock"),
             Map.entry("cart_line", "cart"),
             Map.entry("checkout", "checkout"), Map.entry("checkout_line", "checkout"),

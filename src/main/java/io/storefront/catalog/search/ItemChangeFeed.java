@@ -89,6 +89,19 @@ public class ItemChangeFeed {
         }
     }
 
+    /**
+     * The last change sequence this database handed out. An index holding a higher one was fed from another timeline
+     * of the database (a restore from a backup): it holds versions this database will hand out again.
+     */
+    public long lastSequence() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT last_value FROM item_change_seq")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /** Up to {@code limit} changes after {@code after}, oldest first; fewer than {@code limit} means caught up. */
     public List<ItemRow> changesAfter(Watermark after, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
@@ -117,8 +130,10 @@ public class ItemChangeFeed {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement statement = connection.createStatement()) {
-                // The whole catalog is read in one statement: lift the pool's statement timeout for it.
+                // The whole catalog is read in one statement: lift the pool's statement timeout for it, and the idle
+                // timeout too (the sink may take its time between fetches: an index engine sending a batch).
                 statement.execute("SET LOCAL statement_timeout = 0");
+                statement.execute("SET LOCAL idle_in_transaction_session_timeout = 0");
                 long xmin;
                 try (ResultSet rows = statement.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
                     rows.next();
@@ -132,6 +147,15 @@ public class ItemChangeFeed {
                 }
                 connection.commit();
                 return Watermark.before(xmin);
+            } catch (SQLException | RuntimeException e) {
+                // End the transaction before the settings below can be restored, and let the sink's own exception
+                // (a stop, a lost lease, an unreachable cluster) reach the caller rather than a complaint about them.
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
             } finally {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 connection.setAutoCommit(autoCommit);

@@ -45,8 +45,11 @@ import io.storefront.catalog.search.lucene.ItemDocuments;
  */
 public final class OpenSearchCatalog {
 
-    /** Keys of the index's {@code _meta}; the layout is also part of the index's name. */
-    public static final String LAYOUT = ItemDocuments.LAYOUT;
+    /**
+     * The layout of this engine's indices: the Lucene engine's documents and analyzers ({@link ItemDocuments#LAYOUT})
+     * plus this engine's own fields ({@code seq}); part of every index's name and of its {@code _meta}.
+     */
+    public static final String LAYOUT = ItemDocuments.LAYOUT + ".1";
 
     private final OpenSearchGenericClient client;
     private final ObjectMapper json;
@@ -111,14 +114,33 @@ public final class OpenSearchCatalog {
 
     /** Points the alias at {@code index} and away from any other in one atomic step: searches never see neither. */
     public void pointAliasAt(String index) {
-        String previous = aliasTarget();
+        List<String> previous = new ArrayList<>();
+        Answer current = call("GET", "/_alias/" + alias, null, 200, 404);
+        if (current.status == 200) {
+            current.body.fieldNames().forEachRemaining(previous::add);
+        }
         ObjectNode body = json.createObjectNode();
         ArrayNode actions = body.putArray("actions");
-        if (previous != null && !previous.equals(index)) {
-            actions.addObject().putObject("remove").put("index", previous).put("alias", alias);
+        for (String old : previous) {
+            if (!old.equals(index)) {
+                actions.addObject().putObject("remove").put("index", old).put("alias", alias);
+            }
         }
         actions.addObject().putObject("add").put("index", index).put("alias", alias);
         call("POST", "/_aliases", body, 200);
+    }
+
+    /** Every index named after the alias ({@code <alias>-v*}) other than {@code keep}: old or unfinished builds. */
+    public List<String> indicesBesides(String keep) {
+        Answer answer = call("GET", "/_cat/indices/" + alias + "-v*?format=json&h=index", null, 200, 404);
+        List<String> others = new ArrayList<>();
+        for (JsonNode row : answer.body) {
+            String name = row.path("index").asText();
+            if (!name.equals(keep) && name.startsWith(alias + "-v")) {
+                others.add(name);
+            }
+        }
+        return others;
     }
 
     public void deleteIndex(String index) {
@@ -211,9 +233,19 @@ public final class OpenSearchCatalog {
         document.put("description", row.description());
         document.put("price", row.priceAmount());
         document.put("currency", row.currency());
+        document.put("seq", row.seq());
         // The name twice and the description: a word of the name weighs at least twice (as in the Lucene index).
         document.putArray("text").add(row.name()).add(row.name()).add(row.description());
         return document;
+    }
+
+    /** The highest change sequence any document of {@code index} carries (0 when empty). */
+    public long maxSequence(String index) {
+        ObjectNode body = json.createObjectNode().put("size", 0).put("track_total_hits", false);
+        body.putObject("aggs").putObject("seq").putObject("max").put("field", "seq");
+        JsonNode value = call("POST", "/" + index + "/_search", body, 200).body.path("aggregations").path("seq")
+                .path("value");
+        return value.isNumber() ? value.asLong() : 0;
     }
 
     /** The version (change sequence) an item's document has, or -1 when the index does not hold it. */

@@ -77,6 +77,8 @@ public class OpenSearchEngine {
 
     private static final String ENGINE = "opensearch";
     private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+    /** Connections to each node: about the request threads that may search at once on a replica. */
+    private static final int MAX_CONNECTIONS_PER_NODE = 64;
 
     private static final String TAKE_LEASE = """
             UPDATE search_indexer SET holder = ?, lease_until = now() + ?::interval
@@ -134,10 +136,12 @@ public class OpenSearchEngine {
     /** While set and in the future, the cluster is taken as away: searches go to PostgreSQL without trying it. */
     private volatile long awayUntilNanos;
 
-    /** False until the holder has checked that the alias points at the recorded index (again after an outage). */
-    private volatile boolean aliasChecked;
+    /** Asked by request threads (a failed search) and tests: the holder checks the index again at its next tick. */
+    private final java.util.concurrent.atomic.AtomicBoolean recheck = new java.util.concurrent.atomic.AtomicBoolean();
 
     // Indexer thread only.
+    /** False until the holder has checked the recorded index (exists, has the alias, fits this database). */
+    private boolean aliasChecked;
     private Watermark watermark;
     /** Set by {@link #takeLease()}: why the index must be built anew, or null. */
     private String wantsReindex;
@@ -234,6 +238,11 @@ public class OpenSearchEngine {
         return catalog;
     }
 
+    /** Makes the holder check the index again at its next tick, as after a takeover or an outage (for tests). */
+    void recheck() {
+        recheck.set(true);
+    }
+
     /** True while searches on this replica go to OpenSearch: there is an index and the cluster is not away. */
     public boolean serving() {
         return enabled && indexName != null && System.nanoTime() - awayUntilNanos >= 0;
@@ -250,15 +259,19 @@ public class OpenSearchEngine {
     /** A search failed on the cluster: PostgreSQL answers searches on this replica until the cluster is back. */
     public void unreachable(OpenSearchCatalog.Unavailable cause) {
         errors.increment();
-        if (cause.clientStopped()) {
-            indexer.execute(this::reconnect);
+        if (cause.clientStopped() && !stopping) {
+            try {
+                indexer.execute(this::reconnect);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down
+            }
         }
         if (System.nanoTime() - awayUntilNanos >= 0) {
             Log.warnf("OpenSearch cannot answer searches (%s); PostgreSQL answers them until it is back",
                     cause.getMessage());
         }
         problem = "search: " + cause.getMessage();
-        aliasChecked = false;
+        recheck.set(true);
         awayUntilNanos = System.nanoTime() + config.search().opensearch().retryMax().toNanos();
     }
 
@@ -345,7 +358,7 @@ public class OpenSearchEngine {
     // ------------------------------------------------------------------ indexer thread
 
     private void tick() {
-        if (System.nanoTime() - nextAttemptNanos < 0) {
+        if (stopping || System.nanoTime() - nextAttemptNanos < 0) {
             return;
         }
         try {
@@ -394,7 +407,8 @@ public class OpenSearchEngine {
             problem = "change feed: " + e.getMessage();
             Log.warnf("Search indexer cannot reach the database (%s); retrying", e.getMessage());
             backoff();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // (an Error too: one escaping a scheduled task would end the indexer for good)
             errors.increment();
             problem = "indexing failed: " + e;
             Log.errorf(e, "Search indexer failed; retrying in %s", retry);
@@ -409,6 +423,9 @@ public class OpenSearchEngine {
             update.setString(2, interval(config.search().opensearch().lease()));
             update.setString(3, ENGINE);
             update.setString(4, holder);
+            if (recheck.getAndSet(false)) {
+                aliasChecked = false;
+            }
             try (ResultSet row = update.executeQuery()) {
                 if (!row.next()) {
                     return false;
@@ -436,6 +453,10 @@ public class OpenSearchEngine {
                     // at every takeover and after every outage, when the cluster may have lost it)
                     wantsReindex = "index " + index + " or its alias is gone from the cluster";
                     usable = false;
+                } else if (!aliasChecked && catalog.maxSequence(index) > feed.lastSequence()) {
+                    // Its versions would refuse the changes this database makes from now on as already held.
+                    wantsReindex = "index " + index + " holds changes this database never made (restored from a backup?)";
+                    usable = false;
                 } else {
                     wantsReindex = null;
                     usable = true;
@@ -454,7 +475,9 @@ public class OpenSearchEngine {
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
                     leaseHolder = row.getBoolean(5) ? row.getString(1) : null;
-                    indexName = row.getString(2);
+                    String index = row.getString(2);
+                    // An index of another layout (during an upgrade) cannot answer this version's queries.
+                    indexName = catalog.currentLayout(index) ? index : null;
                     appliedSeq = row.getLong(3);
                     Timestamp at = row.getTimestamp(4);
                     currentAt = at == null ? null : at.toInstant();
@@ -469,10 +492,17 @@ public class OpenSearchEngine {
      * replica still holds the lease.
      */
     private Watermark catchUp(String index, Watermark from, boolean record) throws SQLException {
+        return catchUp(index, from, record, Integer.MAX_VALUE);
+    }
+
+    private Watermark catchUp(String index, Watermark from, boolean record, int maxBatches) throws SQLException {
         Instant asOf = Instant.now();
         Watermark at = from;
         int batch = config.search().opensearch().bulkSize();
-        while (true) {
+        for (int batches = 1;; batches++) {
+            if (stopping) {
+                throw new CancellationException("the service is stopping");
+            }
             List<ItemRow> rows = feed.changesAfter(at, batch);
             Watermark next = rows.isEmpty() ? at : rows.get(rows.size() - 1).watermark();
             long seq = rows.stream().mapToLong(ItemRow::seq).max().orElse(0);
@@ -490,6 +520,9 @@ public class OpenSearchEngine {
                 if (record) {
                     currentAt = asOf;
                 }
+                return at;
+            }
+            if (batches >= maxBatches) {
                 return at;
             }
         }
@@ -562,7 +595,6 @@ public class OpenSearchEngine {
                 // Record the new index first, then switch the alias: a holder that stops in between leaves the row
                 // ahead of the alias, and the next holder switches the alias when it takes over.
                 recordSwitch(index, fresh, asOf);
-                catalog.pointAliasAt(index);
             } catch (RuntimeException | SQLException e) {
                 try {
                     catalog.deleteIndex(index);
@@ -571,14 +603,24 @@ public class OpenSearchEngine {
                 }
                 throw e;
             }
+            try {
+                catalog.pointAliasAt(index);
+            } catch (RuntimeException e) {
+                // The row names the new index already: the next tick switches the alias (never delete it now).
+                aliasChecked = false;
+                recordedIndex = index;
+                indexName = index;
+                throw e;
+            }
             indexName = index;
             aliasChecked = true;
             wantsReindex = null;
-            reindexes.increment();
-            if (recordedIndex != null && !recordedIndex.equals(index)) {
-                catalog.deleteIndex(recordedIndex); // the previous index, or one of an older layout
-            }
             recordedIndex = index;
+            reindexes.increment();
+            // The previous index, one of an older layout, and any left by a build that never finished.
+            for (String leftover : catalog.indicesBesides(index)) {
+                catalog.deleteIndex(leftover);
+            }
             Log.infof("Search indexer: %s built in %.1f s with %d items; the alias %s points to it", index,
                     (System.nanoTime() - started) / 1e9, catalog.count(index), catalog.alias());
         } finally {
@@ -614,7 +656,7 @@ public class OpenSearchEngine {
     /** During a reindex: the index behind the alias gets the changes committed since its watermark. */
     private void feedLive(String live) {
         try {
-            catchUp(live, watermark, true);
+            catchUp(live, watermark, true, 1); // one batch per pause: the read must not stall on a backlog
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read catalog changes during a reindex", e);
         }
@@ -760,10 +802,11 @@ public class OpenSearchEngine {
             }
         }
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(nodes);
-        builder.setConnectionConfigCallback(connection -> connection
-                .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis())));
-        builder.setRequestConfigCallback(request -> request
-                .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeout().toMillis())));
+        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
+        Timeout response = Timeout.ofMilliseconds(settings.responseTimeout().toMillis());
+        // Waiting for a pooled connection is bounded like the rest: a search never queues longer than it may take.
+        builder.setRequestConfigCallback(request -> request.setResponseTimeout(response)
+                .setConnectionRequestTimeout(response));
         BasicCredentialsProvider credentials = null;
         if (settings.username().isPresent()) {
             credentials = new BasicCredentialsProvider();
@@ -781,16 +824,18 @@ public class OpenSearchEngine {
             if (auth != null) {
                 client.setDefaultCredentialsProvider(auth);
             }
+            // The pool: as many connections per node as request threads may search at once, the connect timeout,
+            // and TLS with the configured CA (else the JVM's trust store).
+            var pool = org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
+                            .setConnectTimeout(connect).build())
+                    .setMaxConnPerRoute(MAX_CONNECTIONS_PER_NODE)
+                    .setMaxConnTotal(MAX_CONNECTIONS_PER_NODE * nodes.length);
             if (tls != null) {
-                client.setConnectionManager(org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder
-                        .create()
-                        .setTlsStrategy(org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
-                                .setSslContext(tls).build())
-                        .setMaxConnPerRoute(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_PER_ROUTE)
-                        .setMaxConnTotal(ApacheHttpClient5TransportBuilder.DEFAULT_MAX_CONN_TOTAL)
-                        .build());
+                pool.setTlsStrategy(org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder.create()
+                        .setSslContext(tls).build());
             }
-            return client;
+            return client.setConnectionManager(pool.build());
         });
         return builder.build();
     }

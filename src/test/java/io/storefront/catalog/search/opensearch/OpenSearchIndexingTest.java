@@ -159,6 +159,29 @@ class OpenSearchIndexingTest {
     }
 
     @Test
+    void shouldBuildTheIndexAgainWhenItHoldsChangesTheDatabaseNeverMade() {
+        String m = Fixtures.marker();
+        UUID kettle = fixtures.item("Restored Kettle " + m, "Copper", 3900, 1);
+        String before = engine.indexName();
+        // What the index holds after the database was restored from a backup: versions from the lost timeline,
+        // beyond what the database's sequence has handed out.
+        long ahead = fixtures.queryInt("SELECT last_value::int FROM item_change_seq") + 1_000;
+        UUID lost = UUID.randomUUID();
+        OpenSearchCatalog catalog = engine.catalog();
+        catalog.bulk(before, List.of(new io.storefront.catalog.search.ItemChangeFeed.ItemRow(lost,
+                "Lost Timeline Kettle " + m, "gone", 100, "USD", 1, ahead)));
+        catalog.refresh(before);
+
+        engine.recheck();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.serving() && !before.equals(engine.indexName()));
+        assertThat(catalog.version(catalog.alias(), lost)).as("the lost timeline's item").isEqualTo(-1);
+        assertThat(catalog.version(catalog.alias(), kettle))
+                .isEqualTo(fixtures.queryInt("SELECT change_seq FROM item WHERE id = ?", kettle));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !catalog.exists(before));
+    }
+
+    @Test
     void shouldLeaveIndexingToTheReplicaThatHoldsTheLease() {
         String m = Fixtures.marker();
         fixtures.execute("UPDATE search_indexer SET holder = 'other-replica', lease_until = now() + interval '3 seconds'"
