@@ -30,6 +30,72 @@ public final class QueryText {
     private QueryText() {
     }
 
+    /** The tokens of a text, the first {@link #MAX_TOKENS} of them. */
+    public static List<Token> tokens(String text) {
+        List<Token> parsed = Token.parse(text);
+        return parsed.size() > MAX_TOKENS ? parsed.subList(0, MAX_TOKENS) : parsed;
+    }
+
+    /** How an engine turns the parts of a text into its own query clauses. */
+    public interface Clauses<Q> {
+        /** The clause of a typed word, or null when it holds nothing searchable; {@code last}: the word being typed. */
+        Q word(String text, boolean last) throws java.io.IOException;
+
+        /** The clause of a quoted phrase, or null when it holds only stop words. */
+        Q phrase(String text);
+
+        /** What an excluded word or phrase must not match. */
+        List<Q> excluded(Token token);
+
+        /** A clause that matches when either matches ({@code a or b}). */
+        Q either(Q a, Q b);
+    }
+
+    /**
+     * A text's clauses: every required one must match, no excluded one may. Required empty with exclusions means
+     * "everything but"; both empty, nothing searchable.
+     */
+    public record Combined<Q>(List<Q> required, List<Q> excluded) {
+    }
+
+    /**
+     * Reads a text the way every engine does: words and phrases are required, {@code -word} and {@code -"phrase"}
+     * excluded, {@code a or b} accepts either, and the last plain word is the one being typed.
+     */
+    public static <Q> Combined<Q> combine(String text, Clauses<Q> clauses) throws java.io.IOException {
+        List<Token> tokens = tokens(text);
+        int lastWord = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).phrase() && !tokens.get(i).negated() && !tokens.get(i).isOr()) {
+                lastWord = i;
+            }
+        }
+        List<Q> required = new ArrayList<>();
+        List<Q> excluded = new ArrayList<>();
+        boolean pendingOr = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isOr() && !required.isEmpty()) {
+                pendingOr = true;
+                continue;
+            }
+            if (token.negated()) {
+                excluded.addAll(clauses.excluded(token));
+                continue;
+            }
+            Q clause = token.phrase() ? clauses.phrase(token.text()) : clauses.word(token.text(), i == lastWord);
+            if (clause == null) {
+                continue;
+            }
+            if (pendingOr) {
+                clause = clauses.either(required.remove(required.size() - 1), clause);
+                pendingOr = false;
+            }
+            required.add(clause);
+        }
+        return new Combined<>(required, excluded);
+    }
+
     /** Edit distance forgiven for a word: none below 4 letters or with digits, 1 from 4 letters, 2 from 8. */
     public static int edits(String word) {
         if (word.chars().anyMatch(Character::isDigit)) {

@@ -89,47 +89,34 @@ final class CatalogQueries {
 
     /** Adds the clauses of the text; false when it holds no word that can match (only exclusions count as match-all). */
     private boolean addText(BooleanQuery.Builder query, String text, IndexReader reader) throws IOException {
-        List<Token> parsed = Token.parse(text);
-        List<Token> tokens = parsed.size() > MAX_TOKENS ? parsed.subList(0, MAX_TOKENS) : parsed;
-        int lastWord = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).phrase() && !tokens.get(i).negated() && !tokens.get(i).isOr()) {
-                lastWord = i;
+        QueryText.Combined<Query> clauses = QueryText.combine(text, new QueryText.Clauses<>() {
+            @Override
+            public Query word(String word, boolean last) throws IOException {
+                return CatalogQueries.this.word(word, last, query, reader);
             }
-        }
-        List<Query> required = new ArrayList<>();
-        boolean pendingOr = false;
-        boolean excludes = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isOr() && !required.isEmpty()) {
-                pendingOr = true;
-                continue;
+
+            @Override
+            public Query phrase(String phrase) {
+                return CatalogQueries.this.phrase(phrase);
             }
-            if (token.negated()) {
-                for (Query excluded : matches(token)) {
-                    query.add(excluded, Occur.MUST_NOT);
-                    excludes = true;
-                }
-                continue;
+
+            @Override
+            public List<Query> excluded(Token token) {
+                return matches(token);
             }
-            Query clause = token.phrase() ? phrase(token.text()) : word(token.text(), i == lastWord, query, reader);
-            if (clause == null) {
-                continue;
+
+            @Override
+            public Query either(Query a, Query b) {
+                return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
             }
-            if (pendingOr) {
-                Query previous = required.remove(required.size() - 1);
-                clause = new BooleanQuery.Builder().add(previous, Occur.SHOULD).add(clause, Occur.SHOULD).build();
-                pendingOr = false;
-            }
-            required.add(clause);
-        }
-        required.forEach(clause -> query.add(clause, Occur.MUST));
-        if (required.isEmpty() && excludes) {
+        });
+        clauses.excluded().forEach(clause -> query.add(clause, Occur.MUST_NOT));
+        clauses.required().forEach(clause -> query.add(clause, Occur.MUST));
+        if (clauses.required().isEmpty() && !clauses.excluded().isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
             return true;
         }
-        return !required.isEmpty();
+        return !clauses.required().isEmpty();
     }
 
     /** A typed word (which may hold several words to the analyzer, like "usb-c"): each must match. */

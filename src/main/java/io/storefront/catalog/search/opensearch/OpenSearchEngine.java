@@ -312,8 +312,11 @@ public class OpenSearchEngine {
     /** How long ago the index was last known to hold every committed change. */
     public Duration lag() {
         Instant at = currentAt;
-        return at == null ? Duration.ZERO : Duration.between(at, Instant.now()).isNegative() ? Duration.ZERO
-                : Duration.between(at, Instant.now());
+        if (at == null) {
+            return Duration.ZERO;
+        }
+        Duration since = Duration.between(at, Instant.now());
+        return since.isNegative() ? Duration.ZERO : since; // another replica's clock may run ahead
     }
 
     /** Asks whichever replica holds the lease for a full reindex behind the alias. */

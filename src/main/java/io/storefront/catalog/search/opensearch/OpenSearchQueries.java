@@ -46,7 +46,7 @@ final class OpenSearchQueries {
         if (request.listsCatalog()) {
             return stems;
         }
-        for (Token token : tokens(request.query())) {
+        for (Token token : QueryText.tokens(request.query())) {
             if (token.phrase() || token.negated()) {
                 continue;
             }
@@ -102,52 +102,40 @@ final class OpenSearchQueries {
         return query;
     }
 
-    private static List<Token> tokens(String text) {
-        List<Token> parsed = Token.parse(text);
-        return parsed.size() > QueryText.MAX_TOKENS ? parsed.subList(0, QueryText.MAX_TOKENS) : parsed;
-    }
-
     private boolean addText(ObjectNode bool, String text, Predicate<String> known) {
-        List<Token> tokens = tokens(text);
-        int lastWord = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).phrase() && !tokens.get(i).negated() && !tokens.get(i).isOr()) {
-                lastWord = i;
-            }
-        }
-        List<ObjectNode> required = new ArrayList<>();
-        boolean pendingOr = false;
-        boolean excludes = false;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isOr() && !required.isEmpty()) {
-                pendingOr = true;
-                continue;
-            }
-            if (token.negated()) {
-                for (ObjectNode excluded : matches(token)) {
-                    array(bool, "must_not").add(excluded);
-                    excludes = true;
+        QueryText.Combined<ObjectNode> clauses;
+        try {
+            clauses = QueryText.combine(text, new QueryText.Clauses<>() {
+                @Override
+                public ObjectNode word(String word, boolean last) {
+                    return OpenSearchQueries.this.word(word, last, bool, known);
                 }
-                continue;
-            }
-            ObjectNode clause = token.phrase() ? phrase(token.text()) : word(token.text(), i == lastWord, bool, known);
-            if (clause == null) {
-                continue;
-            }
-            if (pendingOr) {
-                ObjectNode previous = required.remove(required.size() - 1);
-                clause = anyOf(List.of(previous, clause));
-                pendingOr = false;
-            }
-            required.add(clause);
+
+                @Override
+                public ObjectNode phrase(String phrase) {
+                    return OpenSearchQueries.this.phrase(phrase);
+                }
+
+                @Override
+                public List<ObjectNode> excluded(Token token) {
+                    return matches(token);
+                }
+
+                @Override
+                public ObjectNode either(ObjectNode a, ObjectNode b) {
+                    return anyOf(List.of(a, b));
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // these clauses read no index
         }
-        required.forEach(clause -> array(bool, "must").add(clause));
-        if (required.isEmpty() && excludes) {
+        clauses.excluded().forEach(clause -> array(bool, "must_not").add(clause));
+        clauses.required().forEach(clause -> array(bool, "must").add(clause));
+        if (clauses.required().isEmpty() && !clauses.excluded().isEmpty()) {
             array(bool, "must").addObject().putObject("match_all");
             return true;
         }
-        return !required.isEmpty();
+        return !clauses.required().isEmpty();
     }
 
     /** A typed word (which may hold several words to the analyzer, like "usb-c"): each must match. */
