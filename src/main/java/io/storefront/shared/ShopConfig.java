@@ -3,6 +3,7 @@ package io.storefront.shared;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -71,6 +72,12 @@ public interface ShopConfig {
         /** How often applied changes are committed to disk (a restart catches up from the last commit). */
         @WithDefault("PT10S")
         Duration commitInterval();
+
+        /**
+         * How many searches the Lucene index runs at once (default: the CPUs the JVM sees); the others wait their
+         * turn, first come first served, which keeps the slowest answers of a busy replica close to the typical ones.
+         */
+        OptionalInt queryThreads();
 
         /** Memory the indexer may fill before it writes a segment; bounds the heap a full rebuild needs. */
         @WithDefault("48")

@@ -25,6 +25,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
@@ -174,7 +176,9 @@ final class LuceneCatalog implements Closeable {
                 after = new FieldDoc(last, Float.NaN, new Object[] { key, new BytesRef(cursor.id().toString()) });
             }
             // Every sort ends with the id, so each hit carries its id and its sort value: nothing is read per hit.
-            TopDocs top = searcher.searchAfter(after, query, request.limit() + 1, sort, false);
+            int wanted = request.limit() + 1;
+            TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort.rewrite(searcher), wanted, after,
+                    wanted, false));
             List<UUID> ids = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc hit : top.scoreDocs) {
                 ids.add(id((FieldDoc) hit));
@@ -207,7 +211,7 @@ final class LuceneCatalog implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             // Several items share a name ("Red Kettle" in two sizes): read a few more and keep each name once.
-            TopDocs top = searcher.search(query, limit * 3);
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(limit * 3, null, limit * 3, false));
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             Map<String, Suggestion> distinct = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {

@@ -8,13 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchService;
 import io.storefront.catalog.search.Suggestion;
+import io.storefront.shared.ShopConfig;
 
 /**
  * Search on this replica's Lucene index ({@link CatalogIndex}): BM25 with the name weighted above the description,
- * top-k with block-max WAND, so a broad word costs about as much as a rare one. Callers ask
+ * top-k with block-max WAND, so a broad word costs about as much as a rare one. At most
+ * {@code shop.search.query-threads} searches run at once, the others wait their turn ({@link QuerySlots}). Callers ask
  * {@link CatalogIndex#serving()} first; a search that finds the index closed meanwhile throws
  * {@link IndexUnavailable}, which the caller answers from PostgreSQL.
  */
@@ -25,10 +29,23 @@ public class LuceneSearchService implements SearchService {
     @Inject
     CatalogIndex index;
 
+    private final QuerySlots slots;
+
+    @Inject
+    LuceneSearchService(ShopConfig config, MeterRegistry registry) {
+        slots = new QuerySlots(config.search().queryThreads().orElse(Runtime.getRuntime().availableProcessors()));
+        Gauge.builder("shop.search.index.queries.waiting", slots, QuerySlots::waiting)
+                .description("Searches waiting for one of the index's query slots (shop.search.query-threads)")
+                .register(registry);
+        Gauge.builder("shop.search.index.query.slots", slots, QuerySlots::size)
+                .description("How many searches the index runs at once (shop.search.query-threads)")
+                .register(registry);
+    }
+
     @Override
     public SearchHits search(SearchRequest request) {
         try {
-            return catalog().search(request);
+            return slots.run(() -> catalog().search(request));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.apache.lucene.store.AlreadyClosedException e) {
@@ -39,7 +56,7 @@ public class LuceneSearchService implements SearchService {
     @Override
     public List<Suggestion> suggest(String query, int limit) {
         try {
-            return catalog().suggest(query, limit);
+            return slots.run(() -> catalog().suggest(query, limit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.apache.lucene.store.AlreadyClosedException e) {
