@@ -74,8 +74,9 @@ public interface ShopConfig {
         Duration commitInterval();
 
         /**
-         * How many searches the Lucene index runs at once (default: the CPUs the JVM sees); the others wait their
-         * turn, first come first served, which keeps the slowest answers of a busy replica close to the typical ones.
+         * How many searches the Lucene index runs at once (default: two per CPU the JVM sees); the others wait
+         * their turn, first come first served, which keeps the slowest answers of a busy replica close to the
+         * typical ones.
          */
         OptionalInt queryThreads();
 

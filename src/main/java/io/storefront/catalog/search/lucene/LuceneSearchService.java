@@ -18,7 +18,8 @@ import io.storefront.shared.ShopConfig;
 /**
  * Search on this replica's Lucene index ({@link CatalogIndex}): BM25 with the name weighted above the description,
  * top-k with block-max WAND, so a broad word costs about as much as a rare one. At most
- * {@code shop.search.query-threads} searches run at once, the others wait their turn ({@link QuerySlots}). Callers ask
+ * {@code shop.search.query-threads} searches run at once, the others wait their turn ({@link QuerySlots}); suggestions
+ * do not wait. Callers ask
  * {@link CatalogIndex#serving()} first; a search that finds the index closed meanwhile throws
  * {@link IndexUnavailable}, which the caller answers from PostgreSQL.
  */
@@ -33,7 +34,7 @@ public class LuceneSearchService implements SearchService {
 
     @Inject
     LuceneSearchService(ShopConfig config, MeterRegistry registry) {
-        slots = new QuerySlots(config.search().queryThreads().orElse(Runtime.getRuntime().availableProcessors()));
+        slots = new QuerySlots(config.search().queryThreads().orElse(QuerySlots.DEFAULT));
         Gauge.builder("shop.search.index.queries.waiting", slots, QuerySlots::waiting)
                 .description("Searches waiting for one of the index's query slots (shop.search.query-threads)")
                 .register(registry);
@@ -53,10 +54,15 @@ public class LuceneSearchService implements SearchService {
         }
     }
 
+    /**
+     * Suggestions do not take a slot: one term lookup per word, a fraction of a millisecond, asked for at every
+     * keystroke. Sharing the CPU with the running searches costs them little; queueing behind searches would make
+     * each keystroke wait for several of them.
+     */
     @Override
     public List<Suggestion> suggest(String query, int limit) {
         try {
-            return slots.run(() -> catalog().suggest(query, limit));
+            return catalog().suggest(query, limit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (org.apache.lucene.store.AlreadyClosedException e) {

@@ -159,7 +159,7 @@ class SearchIndexLifecycleTest {
                 "shop_search_index_applied_sequence", "shop_search_index_lag_seconds", "shop_search_index_serving 1.0",
                 "shop_search_index_rebuilds_total", "shop_search_index_errors_total",
                 "shop_search_query_seconds_count{engine=\"lucene\"", "shop_search_index_queries_waiting",
-                "shop_search_index_query_slots " + Runtime.getRuntime().availableProcessors() + ".0");
+                "shop_search_index_query_slots " + 2 * Runtime.getRuntime().availableProcessors() + ".0");
         given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'Search' }.data.documents",
                         equalTo(fixtures.queryInt("SELECT count(*) FROM item")))
