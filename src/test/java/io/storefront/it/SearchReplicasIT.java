@@ -92,6 +92,19 @@ class SearchReplicasIT {
     }
 
     @Test
+    void shouldRefuseToStartWithoutQuerySlots() throws Exception {
+        PackagedReplica broken = new PackagedReplica("no-slots", database, "-Dshop.search.query-threads=0");
+        broken.start();
+        try {
+            assertThat(broken.process.waitFor(90, TimeUnit.SECONDS)).as("the replica exits by itself").isTrue();
+            assertThat(broken.process.exitValue()).as(broken.log()).isNotZero();
+            assertThat(broken.log()).contains("shop.search.query-threads must be at least 1, was 0");
+        } finally {
+            broken.kill();
+        }
+    }
+
+    @Test
     void shouldRebuildADeletedIndexAndCatchUpAnIndexThatSurvivedARestart() throws Exception {
         String m = "restart" + UUID.randomUUID().toString().substring(0, 8);
         String before = createThrough(a, "Restart Lamp " + m);

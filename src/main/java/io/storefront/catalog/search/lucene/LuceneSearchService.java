@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.storefront.catalog.search.SearchRequest;
 import io.storefront.catalog.search.SearchService;
 import io.storefront.catalog.search.Suggestion;
@@ -24,6 +25,7 @@ import io.storefront.shared.ShopConfig;
  * {@link IndexUnavailable}, which the caller answers from PostgreSQL.
  */
 @ApplicationScoped
+@Startup // created at start, so that a wrong shop.search.query-threads stops the start instead of every search
 @Typed(LuceneSearchService.class)
 public class LuceneSearchService implements SearchService {
 
