@@ -23,6 +23,9 @@ SEARCH_WARMUP_QUERIES=${SEARCH_WARMUP_QUERIES:-10000} # the JIT needs ~7,000 que
 SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-16}
 SEARCH_ENGINES=${SEARCH_ENGINES:-postgres lucene opensearch}
 SEARCH_FRESHNESS_SAMPLES=${SEARCH_FRESHNESS_SAMPLES:-10}
+# Query slots (shop.search.query-threads) compared on random 3-word queries at SEARCH_CONNECTIONS, each in a service
+# restarted on the same index; empty skips the comparison. 16 = as many as the connections: no limit.
+SEARCH_SLOTS=${SEARCH_SLOTS:-2 4 16}
 # The OpenSearch node: the test suite's own (src/test/java/io/storefront/support/OpenSearchTestNode.java), run as a
 # process of its own from the service's test classpath, with a fixed heap.
 OPENSEARCH_PORT=${OPENSEARCH_PORT:-9250}
@@ -239,6 +242,7 @@ search_engine_runs() {
 
     if [[ $engine == lucene ]]; then
         search_restart
+        search_slots
     fi
     if [[ $engine == opensearch ]]; then
         search_freshness opensearch
@@ -345,6 +349,38 @@ search_restart() {
     search_run lucene "after restart: $SEARCH_CONNECTIONS conns, random 3 words" "$QUERIES/three.paths" \
         "$SEARCH_CONNECTIONS" "$(scaled "$SEARCH_CLASS_SECONDS")" random rss
     search_keep lucene "restart.load"
+}
+
+# Query slots: the service restarted on the same index with each of SEARCH_SLOTS as shop.search.query-threads,
+# random 3-word queries at SEARCH_CONNECTIONS, side by side in one run (the default is two per core).
+search_slots() {
+    [[ -n ${SEARCH_SLOTS// /} ]] || return 0
+    local n c=$SEARCH_CONNECTIONS cores label saved=("${SERVICE_EXTRA_ENV[@]}")
+    cores=$(nproc)
+    report_section search-slots "Query slots (issue 8: shop.search.query-threads; the Lucene engine restarted with each value on the same index, random 3-word queries at $c connections; times in ms)" \
+        "searches at once" "raw SQL (pgbench), 3 words, $c clients" "service: req/s" p50 p99 p99.9 max "CPU/req service+PG" errors
+    for n in $SEARCH_SLOTS; do
+        section "search: query slots $n"
+        service_stop
+        SERVICE_EXTRA_ENV=("${saved[@]}" "SHOP_SEARCH_QUERY_THREADS=$n")
+        service_start "search-lucene-slots-$n" lucene "$BENCH_WORK/search-index-lucene"
+        service_wait_ready 300 lucene
+        search_run lucene "query slots $n: $c conns, random 3 words" "$QUERIES/three.paths" "$c" \
+            "$(scaled "$SEARCH_LOAD_SECONDS")" random
+        search_keep lucene "slots.$n"
+        label="$n slots"
+        if ((n == cores)); then
+            label+=" (one per core)"
+        elif ((n == 2 * cores)); then
+            label+=" (two per core: the default)"
+        elif ((n >= c)); then
+            label+=" (as many as connections: no limit)"
+        fi
+        local k=lucene.slots.$n
+        report_row_in search-slots "$label" "$(search_rate "raw.three.c$c")" "${R[$k.rps]}" "${R[$k.p50]}" \
+            "${R[$k.p99]}" "${R[$k.p999]}" "${R[$k.max]}" "${R[$k.cpu]}" "${R[$k.errors]}"
+    done
+    SERVICE_EXTRA_ENV=("${saved[@]}")
 }
 
 # ---------------------------------------------------------------- the summary rows

@@ -74,6 +74,7 @@ class BenchSmokeIT {
         assertThat(row(output, "reaper")).contains("(0 left)");
         assertThat(row(output, "stock audit after the runs")).contains("| clean |");
         assertThat(row(output, "16 conns, random unique queries")).contains("req/s");
+        assertThat(row(output, "16 slots (as many as connections: no limit)")).doesNotContain("| - |");
         assertThat(output).contains("## Search on OpenSearch");
         assertThat(row(output, "full reindex, 5000 items")).contains("s (log: Search indexer: ", "built in");
         assertThat(row(output, "freshness")).contains(" ms (all: ").doesNotContain("timeout");
