@@ -352,7 +352,8 @@ search_restart() {
 }
 
 # Query slots: the service restarted on the same index with each of SEARCH_SLOTS as shop.search.query-threads,
-# random 3-word queries at SEARCH_CONNECTIONS, side by side in one run (the default is two per core).
+# warmed up as the first process was, then random 3-word queries at SEARCH_CONNECTIONS, side by side in one run
+# (the default is two per core).
 search_slots() {
     [[ -n ${SEARCH_SLOTS// /} ]] || return 0
     local n c=$SEARCH_CONNECTIONS cores label saved=("${SERVICE_EXTRA_ENV[@]}")
@@ -365,6 +366,8 @@ search_slots() {
         SERVICE_EXTRA_ENV=("${saved[@]}" "SHOP_SEARCH_QUERY_THREADS=$n")
         service_start "search-lucene-slots-$n" lucene "$BENCH_WORK/search-index-lucene"
         service_wait_ready 300 lucene
+        # The same warm-up as the first measured process: a fresh JVM's JIT is not done after the settling alone.
+        search_warmup lucene
         search_run lucene "query slots $n: $c conns, random 3 words" "$QUERIES/three.paths" "$c" \
             "$(scaled "$SEARCH_LOAD_SECONDS")" random
         search_keep lucene "slots.$n"
