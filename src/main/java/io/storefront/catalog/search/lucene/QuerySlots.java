@@ -7,9 +7,9 @@ import java.util.concurrent.Semaphore;
  * How many Lucene searches run at once on this replica; the others wait their turn, first come first served.
  * <p>
  * A search is pure CPU (the index is in the page cache). Run all at once, sixteen searches on two cores share the
- * CPU: each takes eight times its own time, an expensive query eight times its already long one, and the threads
- * keep evicting each other's postings from the CPU caches. Run a few at a time, a search waits for those before it
- * and then runs at full speed: its answer time is the queue ahead plus its own time. The default is two per core:
+ * CPU: each takes eight times its own time, and an expensive query eight times its already long one. Run a few at
+ * a time, a search waits for those before it and then runs at full speed: its answer time is the queue ahead plus
+ * its own time. The default is two per core:
  * with one per core, a core stays idle whenever a search thread is descheduled for the HTTP threads, the database
  * driver or the collector (measured in docs/PERFORMANCE.md: one per core, two per core, and no limit).
  */
